@@ -1,0 +1,121 @@
+// In-memory quad store: quads of term ids in sorted permutation indexes
+// (SPOG, POSG, OSPG) so that any pattern of bound positions is a binary search
+// to a contiguous range; provenance (file, line) rides beside the SPOG index.
+// Build by add() then freeze(); queries run on a frozen store.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "store/dictionary.hpp"
+
+namespace ng::store {
+
+struct Quad {
+  TermId s = kNoTerm, p = kNoTerm, o = kNoTerm;
+  TermId g = kNoTerm;  // named graph; kNoTerm = default graph only
+  bool operator==(const Quad&) const = default;
+};
+
+// Where a quad came from: an index into TripleStore::files() and a 1-based line.
+struct Provenance {
+  std::uint32_t file = 0;
+  std::uint32_t line = 0;
+};
+
+// kNoTerm in a position means "any".
+struct QuadPattern {
+  TermId s = kNoTerm, p = kNoTerm, o = kNoTerm, g = kNoTerm;
+};
+
+enum class Permutation { spo, pos, osp };
+
+// A view over a contiguous run of one permutation, filtered by the bound
+// positions the run's prefix does not cover. Iterates without copying.
+class QuadRange {
+public:
+  class iterator {
+  public:
+    using value_type = Quad;
+    using difference_type = std::ptrdiff_t;
+    iterator() = default;
+    iterator(const Quad* at, const Quad* end, QuadPattern filter) : at_(at), end_(end), filter_(filter) { skip(); }
+    const Quad& operator*() const { return *at_; }
+    const Quad* operator->() const { return at_; }
+    iterator& operator++() { ++at_; skip(); return *this; }
+    iterator operator++(int) { auto t = *this; ++*this; return t; }
+    bool operator==(const iterator& o) const { return at_ == o.at_; }
+
+  private:
+    void skip();
+    const Quad* at_ = nullptr;
+    const Quad* end_ = nullptr;
+    QuadPattern filter_;
+  };
+
+  QuadRange(const Quad* b, const Quad* e, QuadPattern filter, Permutation perm)
+      : begin_(b), end_(e), filter_(filter), perm_(perm) {}
+  iterator begin() const { return iterator(begin_, end_, filter_); }
+  iterator end() const { return iterator(end_, end_, filter_); }
+  // Upper bound on the number of quads (exact when no residual filter applies);
+  // cheap, for the query planner's cardinality estimates.
+  std::size_t size_estimate() const { return static_cast<std::size_t>(end_ - begin_); }
+  bool exact() const;
+  Permutation permutation() const { return perm_; }
+
+private:
+  const Quad* begin_;
+  const Quad* end_;
+  QuadPattern filter_;  // positions still to check per quad
+  Permutation perm_;
+};
+
+class TripleStore {
+public:
+  Dictionary& dictionary() { return dict_; }
+  const Dictionary& dictionary() const { return dict_; }
+
+  // Registers a source file name; returns its index for Provenance::file.
+  std::uint32_t add_file(std::string name);
+  const std::vector<std::string>& files() const { return files_; }
+
+  // Adds a quad; adding the same quad twice keeps the first provenance.
+  void add(const Quad& q, Provenance where);
+  void add(TermId s, TermId p, TermId o, TermId g, Provenance where) { add(Quad{s, p, o, g}, where); }
+
+  // Sorts, removes duplicate quads and builds the permutations. Idempotent;
+  // add() after freeze() un-freezes.
+  void freeze();
+  bool frozen() const { return frozen_; }
+
+  // Number of distinct quads (frozen store).
+  std::size_t size() const { return spo_.size(); }
+  // All quads in S,P,O,G order (frozen store); a triple in several graphs
+  // appears once per graph, adjacently.
+  std::span<const Quad> quads() const { return spo_; }
+  // Provenance of quads()[i].
+  Provenance provenance(std::size_t index) const { return provenance_[index]; }
+  // Provenance of a quad present in the store (binary search on SPOG).
+  std::optional<Provenance> provenance_of(const Quad& q) const;
+
+  // Quads matching the pattern, from the permutation whose prefix covers the
+  // most bound positions.
+  QuadRange scan(const QuadPattern& pattern) const;
+  // Number of distinct (s,p,o) triples, ignoring graphs.
+  std::size_t triple_count() const;
+
+private:
+  Dictionary dict_;
+  std::vector<std::string> files_;
+  std::vector<Quad> pending_;
+  std::vector<Provenance> pending_provenance_;
+  std::vector<Quad> spo_;  // sorted by s,p,o,g
+  std::vector<Provenance> provenance_;  // parallel to spo_
+  std::vector<Quad> pos_;  // sorted by p,o,s,g
+  std::vector<Quad> osp_;  // sorted by o,s,p,g
+  bool frozen_ = true;
+};
+
+}  // namespace ng::store
