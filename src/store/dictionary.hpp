@@ -1,12 +1,12 @@
 // Term dictionary: interns RDF terms to dense 32-bit ids (assigned in first-seen
 // order, so ids are deterministic for the same input) and decodes them back.
+// Lookup is an open-addressing table of ids, so each term's text is stored once.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "model/term.hpp"
@@ -19,15 +19,39 @@ inline constexpr TermId kNoTerm = 0xFFFFFFFFu;
 class Dictionary {
 public:
   TermId intern(const model::Term& t);
+  TermId intern(model::Term&& t);
+  // Builds a Term only when the IRI is new.
   TermId intern_iri(std::string_view iri);
   std::optional<TermId> find(const model::Term& t) const;
+  std::optional<TermId> find_iri(std::string_view iri) const;
   const model::Term& term(TermId id) const { return terms_[id]; }
   std::size_t size() const { return terms_.size(); }
 
 private:
-  static std::string key_of(const model::Term& t);
+  // A table slot: the id of a term and 32 bits of its hash, compared before
+  // the term itself so that most probes never touch the term's strings.
+  struct Slot {
+    std::uint32_t hash_tag = 0;
+    TermId id = kNoTerm;  // kNoTerm marks an empty slot
+  };
+
+  static std::uint64_t hash_of(const model::Term& t);
+  static std::uint64_t hash_of_iri(std::string_view iri);
+  static constexpr int kInitialSlotBits = 10;
+
+  // Index of the slot holding a term equal under `matches`, or of the empty
+  // slot where it would go.
+  std::size_t home_slot(std::uint32_t tag) const;
+  template <class Matches>
+  std::size_t probe(std::uint64_t hash, const Matches& matches) const;
+  std::size_t slot_of(const model::Term& t, std::uint64_t hash) const;
+  std::size_t slot_of_iri(std::string_view iri, std::uint64_t hash) const;
+  TermId insert(std::size_t slot, std::uint64_t hash, model::Term&& t);
+  void grow();
+
   std::vector<model::Term> terms_;
-  std::unordered_map<std::string, TermId> ids_;  // key_of(term) -> id
+  std::vector<Slot> slots_ = std::vector<Slot>(std::size_t{1} << kInitialSlotBits);  // at most half full
+  int slot_shift_ = 32 - kInitialSlotBits;  // tag >> slot_shift_ is a slot index
 };
 
 }  // namespace ng::store

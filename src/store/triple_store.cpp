@@ -1,0 +1,144 @@
+// TripleStore: building the permutation indexes at freeze() and answering
+// pattern scans with a binary search over the permutation that best covers the
+// bound positions.
+#include "store/triple_store.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cassert>
+#include <tuple>
+
+#include "store/quad_sort.hpp"
+
+namespace ng::store {
+namespace {
+
+bool matches(const Quad& q, const QuadPattern& f) {
+  return (f.s == kNoTerm || q.s == f.s) && (f.p == kNoTerm || q.p == f.p) && (f.o == kNoTerm || q.o == f.o) &&
+         (f.g == kNoTerm || q.g == f.g);
+}
+
+// A quad's (or a pattern's) ids in the order a permutation sorts by.
+std::array<TermId, 4> key_in(Permutation perm, TermId s, TermId p, TermId o, TermId g) {
+  switch (perm) {
+    case Permutation::pos:
+      return {p, o, s, g};
+    case Permutation::osp:
+      return {o, s, p, g};
+    case Permutation::spo:
+      break;
+  }
+  return {s, p, o, g};
+}
+
+bool spog_less(const Quad& a, const Quad& b) { return std::tie(a.s, a.p, a.o, a.g) < std::tie(b.s, b.p, b.o, b.g); }
+
+// One more than the largest id used by the quads (kNoTerm aside).
+TermId id_limit_of(const std::vector<QuadWithProvenance>& quads) {
+  TermId limit = 0;
+  for (const auto& [q, where] : quads) {
+    for (TermId id : {q.s, q.p, q.o, q.g}) {
+      if (id != kNoTerm) limit = std::max(limit, id + 1);
+    }
+  }
+  return limit;
+}
+
+}  // namespace
+
+void QuadRange::iterator::skip() {
+  while (at_ != end_ && !matches(*at_, filter_)) ++at_;
+}
+
+bool QuadRange::exact() const {
+  return filter_.s == kNoTerm && filter_.p == kNoTerm && filter_.o == kNoTerm && filter_.g == kNoTerm;
+}
+
+std::uint32_t TripleStore::add_file(std::string name) {
+  files_.push_back(std::move(name));
+  return static_cast<std::uint32_t>(files_.size() - 1);
+}
+
+void TripleStore::add(const Quad& q, Provenance where) {
+  pending_.push_back(q);
+  pending_provenance_.push_back(where);
+  frozen_ = false;
+}
+
+void TripleStore::freeze() {
+  if (frozen_) return;
+  // The quads of an earlier freeze() come first so that their provenance wins
+  // over a later duplicate.
+  std::vector<QuadWithProvenance> all;
+  all.reserve(spo_.size() + pending_.size());
+  for (std::size_t i = 0; i < spo_.size(); ++i) all.push_back({spo_[i], provenance_[i]});
+  for (std::size_t i = 0; i < pending_.size(); ++i) all.push_back({pending_[i], pending_provenance_[i]});
+  pending_ = {};
+  pending_provenance_ = {};
+
+  const TermId id_limit = id_limit_of(all);
+  sort_spog(all, id_limit);
+
+  spo_.clear();
+  provenance_.clear();
+  spo_.reserve(all.size());
+  provenance_.reserve(all.size());
+  triple_count_ = 0;
+  for (const auto& [q, where] : all) {
+    if (!spo_.empty() && spo_.back() == q) continue;  // sort is stable: the first added is kept
+    if (spo_.empty() || spo_.back().s != q.s || spo_.back().p != q.p || spo_.back().o != q.o) ++triple_count_;
+    spo_.push_back(q);
+    provenance_.push_back(where);
+  }
+  pos_ = reorder_from_spog(spo_, Permutation::pos, id_limit);
+  osp_ = reorder_from_spog(spo_, Permutation::osp, id_limit);
+  frozen_ = true;
+}
+
+std::optional<Provenance> TripleStore::provenance_of(const Quad& q) const {
+  assert(frozen_);
+  auto it = std::lower_bound(spo_.begin(), spo_.end(), q, spog_less);
+  if (it == spo_.end() || !(*it == q)) return std::nullopt;
+  return provenance_[static_cast<std::size_t>(it - spo_.begin())];
+}
+
+QuadRange TripleStore::scan(const QuadPattern& pattern) const {
+  assert(frozen_);
+  const bool s = pattern.s != kNoTerm, p = pattern.p != kNoTerm, o = pattern.o != kNoTerm;
+  Permutation perm = Permutation::spo;
+  std::size_t prefix = 0;  // leading positions of perm's key that are bound: all bound ones of S, P, O
+  if (s && p) {
+    perm = Permutation::spo, prefix = o ? 3 : 2;
+  } else if (p && o) {
+    perm = Permutation::pos, prefix = 2;
+  } else if (o && s) {
+    perm = Permutation::osp, prefix = 2;
+  } else if (s) {
+    perm = Permutation::spo, prefix = 1;
+  } else if (p) {
+    perm = Permutation::pos, prefix = 1;
+  } else if (o) {
+    perm = Permutation::osp, prefix = 1;
+  }
+  // G is last in every permutation, so it joins the prefix only after S, P and O.
+  if (prefix == 3 && pattern.g != kNoTerm) prefix = 4;
+
+  const std::vector<Quad>& index = perm == Permutation::spo ? spo_ : perm == Permutation::pos ? pos_ : osp_;
+  const auto wanted = key_in(perm, pattern.s, pattern.p, pattern.o, pattern.g);
+  auto prefix_less = [&](const std::array<TermId, 4>& a, const std::array<TermId, 4>& b) {
+    return std::lexicographical_compare(a.begin(), a.begin() + prefix, b.begin(), b.begin() + prefix);
+  };
+  auto key_of = [&](const Quad& q) { return key_in(perm, q.s, q.p, q.o, q.g); };
+  auto first = std::partition_point(index.begin(), index.end(),
+                                    [&](const Quad& q) { return prefix_less(key_of(q), wanted); });
+  auto last = std::partition_point(first, index.end(), [&](const Quad& q) { return !prefix_less(wanted, key_of(q)); });
+
+  // Every bound S, P or O is in the prefix, so only G can be left to filter.
+  const QuadPattern residual{kNoTerm, kNoTerm, kNoTerm, prefix == 4 ? kNoTerm : pattern.g};
+  const Quad* base = index.data();
+  return QuadRange(base + (first - index.begin()), base + (last - index.begin()), residual, perm);
+}
+
+std::size_t TripleStore::triple_count() const { return triple_count_; }
+
+}  // namespace ng::store

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -23,6 +24,7 @@ struct Quad {
 struct Provenance {
   std::uint32_t file = 0;
   std::uint32_t line = 0;
+  bool operator==(const Provenance&) const = default;
 };
 
 // kNoTerm in a position means "any".
@@ -115,6 +117,7 @@ private:
   std::vector<Provenance> provenance_;  // parallel to spo_
   std::vector<Quad> pos_;  // sorted by p,o,s,g
   std::vector<Quad> osp_;  // sorted by o,s,p,g
+  std::size_t triple_count_ = 0;  // distinct (s,p,o) in spo_, counted by freeze()
   bool frozen_ = true;
 };
 

@@ -1,0 +1,26 @@
+// Sorting for TripleStore::freeze: stable counting sorts keyed by term id (ids
+// are dense, so one pass per position with one bucket per term), falling back
+// to comparison sorts when the ids are sparse.
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "store/triple_store.hpp"
+
+namespace ng::store {
+
+struct QuadWithProvenance {
+  Quad quad;
+  Provenance where;
+};
+
+// Sorts by S,P,O,G; equal quads keep their input order, so the first added
+// stays first. `id_limit` is one more than the largest id in the quads.
+void sort_spog(std::vector<QuadWithProvenance>& quads, TermId id_limit);
+
+// The quads of `spog` (sorted by S,P,O,G, no duplicates) reordered into
+// `perm`'s order: POSG for pos, OSPG for osp.
+std::vector<Quad> reorder_from_spog(std::span<const Quad> spog, Permutation perm, TermId id_limit);
+
+}  // namespace ng::store

@@ -1,0 +1,102 @@
+// Dictionary: interning deduplicates, ids are dense and follow first-seen
+// order, and every kind of term decodes back to itself.
+#include "store/dictionary.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace ng::store {
+namespace {
+
+using model::Term;
+
+TEST(Dictionary, InterningTheSameTermTwiceGivesTheSameId) {
+  Dictionary dict;
+  const TermId first = dict.intern(Term::iri("http://example.org/a"));
+  EXPECT_EQ(dict.intern(Term::iri("http://example.org/a")), first);
+  EXPECT_EQ(dict.size(), 1u);
+}
+
+TEST(Dictionary, IdsAreDenseInFirstSeenOrder) {
+  Dictionary dict;
+  EXPECT_EQ(dict.intern(Term::iri("http://example.org/z")), 0u);
+  EXPECT_EQ(dict.intern(Term::literal("z")), 1u);
+  EXPECT_EQ(dict.intern(Term::iri("http://example.org/z")), 0u);
+  EXPECT_EQ(dict.intern(Term::blank("b0")), 2u);
+  EXPECT_EQ(dict.size(), 3u);
+}
+
+TEST(Dictionary, SameInputGivesSameIdsInAnotherDictionary) {
+  Dictionary a, b;
+  for (int round = 0; round < 2; ++round) {
+    for (int i = 0; i < 500; ++i) {
+      const std::string text = "http://example.org/" + std::to_string((i * 7919) % 311);
+      EXPECT_EQ(a.intern_iri(text), b.intern(Term::iri(text)));
+    }
+  }
+}
+
+TEST(Dictionary, TermsDifferingOnlyInKindLanguageOrDatatypeAreDistinct) {
+  Dictionary dict;
+  const TermId ids[] = {
+      dict.intern(Term::iri("x")),
+      dict.intern(Term::blank("x")),
+      dict.intern(Term::literal("x")),
+      dict.intern(Term::lang_literal("x", "en")),
+      dict.intern(Term::lang_literal("x", "ko")),
+      dict.intern(Term::typed_literal("x", "http://www.w3.org/2001/XMLSchema#integer")),
+      dict.intern(Term::typed_literal("x", "http://www.w3.org/2001/XMLSchema#decimal")),
+  };
+  EXPECT_EQ(dict.size(), std::size(ids));
+  for (TermId id = 0; id < std::size(ids); ++id) EXPECT_EQ(ids[id], id);
+}
+
+TEST(Dictionary, InternIriAgreesWithInterningAnIriTerm) {
+  Dictionary dict;
+  const TermId by_term = dict.intern(Term::iri("http://example.org/a"));
+  EXPECT_EQ(dict.intern_iri("http://example.org/a"), by_term);
+  const TermId by_view = dict.intern_iri("http://example.org/b");
+  EXPECT_EQ(dict.intern(Term::iri("http://example.org/b")), by_view);
+  EXPECT_EQ(dict.size(), 2u);
+}
+
+TEST(Dictionary, InternIriDoesNotMatchALiteralWithTheSameText) {
+  Dictionary dict;
+  dict.intern(Term::literal("http://example.org/a"));
+  EXPECT_EQ(dict.intern_iri("http://example.org/a"), 1u);
+}
+
+TEST(Dictionary, TermDecodesBackToTheInternedTerm) {
+  Dictionary dict;
+  const Term hangul = Term::lang_literal("\xEC\x95\x88\xEB\x85\x95", "ko");
+  const Term typed = Term::typed_literal("42", "http://www.w3.org/2001/XMLSchema#integer");
+  const TermId a = dict.intern(hangul);
+  const TermId b = dict.intern(Term(typed));
+  EXPECT_EQ(dict.term(a), hangul);
+  EXPECT_EQ(dict.term(b), typed);
+}
+
+TEST(Dictionary, FindReportsOnlyInternedTerms) {
+  Dictionary dict;
+  const TermId id = dict.intern(Term::lang_literal("x", "en"));
+  EXPECT_EQ(dict.find(Term::lang_literal("x", "en")), id);
+  EXPECT_EQ(dict.find(Term::literal("x")), std::nullopt);
+  EXPECT_EQ(dict.find_iri("x"), std::nullopt);
+  EXPECT_EQ(dict.size(), 1u);
+}
+
+TEST(Dictionary, EveryTermIsFoundAfterTheTableGrows) {
+  Dictionary dict;
+  constexpr int kTerms = 100'000;
+  for (int i = 0; i < kTerms; ++i) dict.intern_iri("http://example.org/n" + std::to_string(i));
+  ASSERT_EQ(dict.size(), static_cast<std::size_t>(kTerms));
+  for (int i = 0; i < kTerms; ++i) {
+    const std::string iri = "http://example.org/n" + std::to_string(i);
+    ASSERT_EQ(dict.find_iri(iri), static_cast<TermId>(i));
+    ASSERT_EQ(dict.term(static_cast<TermId>(i)).value, iri);
+  }
+}
+
+}  // namespace
+}  // namespace ng::store

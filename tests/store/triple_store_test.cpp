@@ -1,0 +1,121 @@
+// TripleStore building: deduplication keeps the first provenance, quads come
+// out in S,P,O,G order, add() after freeze() merges, and sparse ids sort the
+// same way as dense ones.
+#include "store/triple_store.hpp"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "print_quad.hpp"
+
+namespace ng::store {
+namespace {
+
+std::vector<Quad> quads_of(const TripleStore& store) { return {store.quads().begin(), store.quads().end()}; }
+
+TEST(TripleStore, AddFileReturnsConsecutiveIndexes) {
+  TripleStore store;
+  EXPECT_EQ(store.add_file("a.md"), 0u);
+  EXPECT_EQ(store.add_file("b.md"), 1u);
+  EXPECT_EQ(store.files(), (std::vector<std::string>{"a.md", "b.md"}));
+}
+
+TEST(TripleStore, DuplicateQuadIsStoredOnceWithTheFirstProvenance) {
+  TripleStore store;
+  store.add(1, 2, 3, kNoTerm, {0, 10});
+  store.add(4, 2, 3, kNoTerm, {0, 11});
+  store.add(1, 2, 3, kNoTerm, {1, 5});
+  store.add(1, 2, 3, kNoTerm, {0, 1});
+  store.freeze();
+  ASSERT_EQ(store.size(), 2u);
+  EXPECT_EQ(store.quads()[0], (Quad{1, 2, 3, kNoTerm}));
+  EXPECT_EQ(store.provenance(0), (Provenance{0, 10}));
+  EXPECT_EQ(store.provenance(1), (Provenance{0, 11}));
+}
+
+TEST(TripleStore, QuadsComeOutInSpogOrderWithDefaultGraphLast) {
+  TripleStore store;
+  store.add(2, 0, 0, kNoTerm, {});
+  store.add(1, 5, 0, 3, {});
+  store.add(1, 5, 0, kNoTerm, {});
+  store.add(1, 5, 0, 0, {});
+  store.add(1, 0, 9, kNoTerm, {});
+  store.freeze();
+  EXPECT_EQ(quads_of(store), (std::vector<Quad>{
+                                 {1, 0, 9, kNoTerm}, {1, 5, 0, 0}, {1, 5, 0, 3}, {1, 5, 0, kNoTerm}, {2, 0, 0, kNoTerm}}));
+}
+
+TEST(TripleStore, TripleCountIgnoresGraphs) {
+  TripleStore store;
+  store.add(1, 2, 3, kNoTerm, {});
+  store.add(1, 2, 3, 7, {});
+  store.add(1, 2, 3, 8, {});
+  store.add(1, 2, 4, 8, {});
+  store.freeze();
+  EXPECT_EQ(store.size(), 4u);
+  EXPECT_EQ(store.triple_count(), 2u);
+}
+
+TEST(TripleStore, ProvenanceOfFindsPresentQuadsOnly) {
+  TripleStore store;
+  store.add(1, 2, 3, 4, {2, 30});
+  store.add(1, 2, 3, kNoTerm, {1, 20});
+  store.freeze();
+  EXPECT_EQ(store.provenance_of({1, 2, 3, 4}), (Provenance{2, 30}));
+  EXPECT_EQ(store.provenance_of({1, 2, 3, kNoTerm}), (Provenance{1, 20}));
+  EXPECT_EQ(store.provenance_of({1, 2, 3, 5}), std::nullopt);
+  EXPECT_EQ(store.provenance_of({0, 0, 0, kNoTerm}), std::nullopt);
+}
+
+TEST(TripleStore, AddAfterFreezeUnfreezesAndKeepsEarlierProvenance) {
+  TripleStore store;
+  store.add(1, 2, 3, kNoTerm, {0, 1});
+  store.freeze();
+  store.add(1, 2, 3, kNoTerm, {0, 99});
+  store.add(0, 2, 3, kNoTerm, {0, 100});
+  EXPECT_FALSE(store.frozen());
+  store.freeze();
+  EXPECT_TRUE(store.frozen());
+  EXPECT_EQ(quads_of(store), (std::vector<Quad>{{0, 2, 3, kNoTerm}, {1, 2, 3, kNoTerm}}));
+  EXPECT_EQ(store.provenance_of({1, 2, 3, kNoTerm}), (Provenance{0, 1}));
+  EXPECT_EQ(store.provenance_of({0, 2, 3, kNoTerm}), (Provenance{0, 100}));
+  EXPECT_EQ(store.scan({kNoTerm, 2, 3, kNoTerm}).size_estimate(), 2u);
+}
+
+TEST(TripleStore, FreezeTwiceChangesNothing) {
+  TripleStore store;
+  store.add(3, 2, 1, kNoTerm, {0, 1});
+  store.add(1, 2, 3, kNoTerm, {0, 2});
+  store.freeze();
+  const std::vector<Quad> once = quads_of(store);
+  store.freeze();
+  EXPECT_EQ(quads_of(store), once);
+}
+
+// Ids far above the number of quads take the comparison-sort path.
+TEST(TripleStore, SparseIdsSortAndDeduplicateLikeDenseIds) {
+  TripleStore store;
+  const TermId big = 3'000'000'000u;
+  store.add(big, 1, big + 1, kNoTerm, {0, 1});
+  store.add(5, big, 1, kNoTerm, {0, 2});
+  store.add(big, 1, big + 1, kNoTerm, {0, 3});
+  store.add(big, 1, 7, big + 2, {0, 4});
+  store.freeze();
+  EXPECT_EQ(quads_of(store), (std::vector<Quad>{{5, big, 1, kNoTerm}, {big, 1, 7, big + 2}, {big, 1, big + 1, kNoTerm}}));
+  EXPECT_EQ(store.provenance_of({big, 1, big + 1, kNoTerm}), (Provenance{0, 1}));
+  EXPECT_EQ(store.scan({kNoTerm, kNoTerm, 1, kNoTerm}).size_estimate(), 1u);
+  EXPECT_EQ(store.scan({kNoTerm, 1, kNoTerm, kNoTerm}).size_estimate(), 2u);
+}
+
+TEST(TripleStore, EmptyStoreScansToNothing) {
+  TripleStore store;
+  store.freeze();
+  EXPECT_EQ(store.size(), 0u);
+  EXPECT_EQ(store.triple_count(), 0u);
+  const QuadRange all = store.scan({});
+  EXPECT_EQ(all.begin(), all.end());
+}
+
+}  // namespace
+}  // namespace ng::store
