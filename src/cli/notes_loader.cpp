@@ -1,0 +1,124 @@
+// Input expansion and the parse -> extract pipeline for the CLI. Folders are
+// walked without following symlinked folders (so a symlink loop cannot trap
+// it) and their files are sorted, so the same tree always gives the same graph.
+#include "cli/notes_loader.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <ostream>
+#include <set>
+#include <system_error>
+
+#include "diag/render.hpp"
+#include "notes/notes_parser.hpp"
+
+namespace ng::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Input {
+  std::string path;  // as we open it
+  std::string name;  // relative name: the document IRI's tail
+};
+
+bool is_notes_file(const fs::path& p) {
+  auto ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext == ".md" || ext == ".markdown";
+}
+
+void expand(const std::string& arg, std::vector<Input>& out, diag::Diagnostics& diags) {
+  if (arg == "-") {
+    out.push_back({"-", "stdin"});
+    return;
+  }
+  std::error_code ec;
+  fs::file_status st = fs::status(arg, ec);
+  if (ec || !fs::exists(st)) {
+    diags.error("unreadable-file", arg, {}, "no such file or folder");
+    return;
+  }
+  if (!fs::is_directory(st)) {
+    out.push_back({arg, fs::path(arg).filename().string()});
+    return;
+  }
+  std::vector<Input> found;
+  fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    std::error_code fec;
+    if (it->is_regular_file(fec) && is_notes_file(it->path()))
+      found.push_back({it->path().string(), it->path().lexically_relative(arg).generic_string()});
+  }
+  if (ec) diags.warning("unreadable-folder", arg, {}, "could not walk the whole folder: " + ec.message());
+  std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.name < b.name; });
+  out.insert(out.end(), found.begin(), found.end());
+}
+
+extract::Tables load_tables(const GraphOptions& options, diag::Diagnostics& diags) {
+  extract::Tables tables = options.no_default_tables ? extract::Tables{} : extract::default_tables();
+  auto read_each = [&](const std::vector<std::string>& files, auto parse) {
+    for (const auto& f : files) {
+      std::string text;
+      if (diag::read_source(f, text, diags)) parse(text, f, tables, diags);
+    }
+  };
+  read_each(options.rule_files, extract::parse_class_rules);
+  read_each(options.alias_files, extract::parse_aliases);
+  read_each(options.relation_files, extract::parse_relation_cues);
+  return tables;
+}
+
+}  // namespace
+
+std::size_t report(const diag::Diagnostics& diags, const LoadedGraph& graph, bool strict, bool quiet,
+                   std::ostream& err) {
+  std::size_t failures = 0;
+  for (const auto& d : diags.items()) {
+    bool counts = d.severity == diag::Severity::error || (strict && d.severity == diag::Severity::warning);
+    if (counts) ++failures;
+    if (quiet && !counts) continue;
+    std::string_view line;
+    for (const auto& s : graph.sources)
+      if (s->name() == d.file) line = s->line(d.where.line);
+    err << diag::render(d, line);
+  }
+  return failures;
+}
+
+bool load_graph(const GraphOptions& options, LoadedGraph& graph, std::ostream& err) {
+  diag::Diagnostics diags;
+  extract::Tables tables = load_tables(options, diags);
+  std::vector<Input> inputs;
+  for (const auto& p : options.paths) expand(p, inputs, diags);
+  // Two arguments may yield the same relative name; the IRI tail must be unique.
+  std::set<std::string> names;
+  for (auto& in : inputs)
+    if (!names.insert(in.name).second) in.name = in.path;
+
+  extract::BuildOptions build_options{options.base};
+  extract::GraphBuilder builder(std::move(tables), build_options);
+  for (const auto& in : inputs) {
+    std::string text;
+    if (!diag::read_source(in.path, text, diags)) continue;
+    graph.input_bytes += text.size();
+    graph.sources.push_back(std::make_unique<diag::SourceFile>(in.path, std::move(text)));
+    graph.documents.push_back(
+        std::make_unique<notes::Document>(notes::parse_notes(*graph.sources.back(), diags)));
+    builder.add_document(*graph.documents.back(), in.name);
+  }
+  if (inputs.empty() && !diags.has_errors()) diags.error("no-input", "notegraph", {}, "no Markdown files found");
+  graph.stats = builder.build(graph.store, diags);
+  graph.store.freeze();
+  std::size_t failures = report(diags, graph, options.strict, options.quiet, err);
+  graph.failures = failures;
+  if (failures != 0) {
+    err << "notegraph: " << failures << (failures == 1 ? " error" : " errors")
+        << (options.keep_going ? "; writing what could be built (--keep-going)\n" : "; nothing written\n");
+    return options.keep_going;
+  }
+  return true;
+}
+
+}  // namespace ng::cli

@@ -1,0 +1,46 @@
+// Turns the PATH arguments of a subcommand into a built graph: expands
+// folders to their *.md files, reads and parses each, runs extraction with the
+// chosen tables, and reports diagnostics. Shared by build and export.
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "diag/source_file.hpp"
+#include "extract/graph_builder.hpp"
+#include "notes/document.hpp"
+#include "store/triple_store.hpp"
+
+namespace ng::cli {
+
+struct GraphOptions {
+  std::vector<std::string> paths;
+  std::string base;
+  std::vector<std::string> rule_files, alias_files, relation_files;
+  bool no_default_tables = false;
+  bool strict = false;       // warnings count as errors
+  bool keep_going = false;   // write what could be built despite errors
+  bool quiet = false;        // no warnings printed
+};
+
+struct LoadedGraph {
+  std::vector<std::unique_ptr<diag::SourceFile>> sources;
+  std::vector<std::unique_ptr<notes::Document>> documents;
+  store::TripleStore store;
+  extract::BuildStats stats;
+  std::size_t input_bytes = 0;
+  std::size_t failures = 0;  // errors (and warnings under --strict): exit code 1
+};
+
+// Returns false when the graph must not be written: an input error (or, with
+// --strict, a warning) unless --keep-going. Diagnostics go to `err`.
+bool load_graph(const GraphOptions& options, LoadedGraph& graph, std::ostream& err);
+
+// Prints diagnostics GCC-style; returns the number of errors (warnings too when strict).
+std::size_t report(const diag::Diagnostics& diags, const LoadedGraph& graph, bool strict, bool quiet,
+                   std::ostream& err);
+
+}  // namespace ng::cli

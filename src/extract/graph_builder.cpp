@@ -1,0 +1,364 @@
+// Orchestrates extraction and emits the triples. Mentions are found per text
+// piece with one trie walk; relation cues are looked for only in pieces that
+// mention something, and tie a cue to the mentions of its own sentence.
+#include "extract/graph_builder.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_map>
+
+#include "extract/classifier.hpp"
+#include "extract/entities.hpp"
+#include "extract/iri_minter.hpp"
+#include "extract/mention_matcher.hpp"
+#include "extract/script_class.hpp"
+#include "model/vocab.hpp"
+
+namespace ng::extract {
+
+namespace {
+
+using store::TermId;
+
+// Ids of the IRIs every build uses, interned once.
+struct Predicates {
+  TermId type, label, alt_label, title, description, see_also, number, level, parent, mentions, links_to, tag;
+  TermId document, section, term, xsd_integer;
+
+  explicit Predicates(store::Dictionary& d)
+      : type(d.intern_iri(vocab::rdf_type)), label(d.intern_iri(vocab::rdfs_label)),
+        alt_label(d.intern_iri(vocab::skos_altLabel)), title(d.intern_iri(vocab::dcterms_title)),
+        description(d.intern_iri(vocab::dcterms_description)), see_also(d.intern_iri(vocab::rdfs_seeAlso)),
+        number(d.intern_iri(vocab::ng_number)), level(d.intern_iri(vocab::ng_level)),
+        parent(d.intern_iri(vocab::ng_parent)), mentions(d.intern_iri(vocab::ng_mentions)),
+        links_to(d.intern_iri(vocab::ng_linksTo)), tag(d.intern_iri(vocab::ng_tag)),
+        document(d.intern_iri(vocab::ng_Document)), section(d.intern_iri(vocab::ng_Section)),
+        term(d.intern_iri(vocab::ng_Term)), xsd_integer(d.intern_iri(vocab::xsd_integer)) {}
+};
+
+std::string field_iri(std::string_view key) {
+  return std::string(vocab::field) + iri_path_escape(key);
+}
+
+bool has_scheme(std::string_view url) {
+  std::size_t i = 0;
+  while (i < url.size() && (std::isalnum(static_cast<unsigned char>(url[i])) || url[i] == '+' || url[i] == '-' ||
+                            url[i] == '.'))
+    ++i;
+  return i > 1 && i < url.size() && url[i] == ':' && std::isalpha(static_cast<unsigned char>(url[0]));
+}
+
+// Makes a link target a valid absolute IRI by percent-encoding the characters
+// N-Triples forbids; returns empty when it is not absolute.
+std::string link_iri(std::string_view url) {
+  if (!has_scheme(url)) return {};
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : url) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '\\' ||
+        c == '^' || c == '`' || c == 0x7F) {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+// "folder/note.md" -> "note"; "/scalability/" -> "scalability"; "x.md#part" -> "x".
+std::string link_stem(std::string_view target) {
+  target = target.substr(0, target.find_first_of("#?"));
+  while (!target.empty() && target.back() == '/') target.remove_suffix(1);
+  auto slash = target.rfind('/');
+  if (slash != std::string_view::npos) target = target.substr(slash + 1);
+  if (target.ends_with(".md")) target.remove_suffix(3);
+  return MentionMatcher::normalize(target);
+}
+
+class Emitter {
+public:
+  Emitter(store::TripleStore& store, const EntityModel& model, const Tables& tables, diag::Diagnostics& diags)
+      : store_(store), dict_(store.dictionary()), model_(model), tables_(tables), diags_(diags), p_(dict_) {}
+
+  void run();
+
+private:
+  void build_matchers();
+  void add_names(std::uint32_t entity, std::string_view name, bool warn_duplicates);
+  void emit_entity(std::uint32_t index);
+  void emit_text(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file);
+  void emit_links(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file);
+  void emit_fields(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file);
+  TermId resolve(std::string_view name) const;
+  TermId literal(std::string_view text, bool tagged);
+  void add(TermId s, TermId p, TermId o, TermId g, std::uint32_t file, std::uint32_t line) {
+    store_.add(s, p, o, g, {file, line});
+  }
+
+  store::TripleStore& store_;
+  store::Dictionary& dict_;
+  const EntityModel& model_;
+  const Tables& tables_;
+  diag::Diagnostics& diags_;
+  Predicates p_;
+  std::vector<TermId> entity_ids_;
+  std::vector<TermId> class_ids_;
+  MentionMatcher names_;
+  MentionMatcher cues_;
+  std::vector<TermId> cue_properties_;
+  std::unordered_map<std::string, std::uint32_t> doc_by_stem_;
+  std::vector<MentionMatcher::Match> matches_, cue_matches_;
+  std::vector<std::uint32_t> sentence_ends_;
+  std::string scratch_;
+};
+
+void Emitter::add_names(std::uint32_t entity, std::string_view name, bool warn_duplicates) {
+  std::uint32_t first = names_.add(name, entity);
+  if (warn_duplicates && first != entity) {
+    const Entity& e = model_.entities[entity];
+    const Entity& other = model_.entities[first];
+    diags_.warning("duplicate-name", model_.docs[e.doc].parsed->file, {e.line, 1},
+                   "'" + std::string(name) + "' also names the entity at " + model_.docs[other.doc].parsed->file + ":" +
+                       std::to_string(other.line) + "; mentions of it go there");
+  }
+  // Vendor prefixes are optional before Latin-script names.
+  std::string_view core = strip_vendor(name, tables_.vendor_prefixes);
+  std::size_t len = 1;
+  if (core.empty() || !is_latin_alnum(decode_at(core, 0, len))) return;
+  names_.add(core, entity);
+  for (const auto& v : tables_.vendor_prefixes) names_.add(v + std::string(core), entity);
+}
+
+void Emitter::build_matchers() {
+  std::vector<std::uint32_t> excluded;
+  for (const auto& iri : tables_.no_mention_classes) {
+    auto it = std::find(model_.class_iris.begin(), model_.class_iris.end(), iri);
+    if (it != model_.class_iris.end()) excluded.push_back(static_cast<std::uint32_t>(it - model_.class_iris.begin()));
+  }
+  for (std::uint32_t i = 0; i < model_.entities.size(); ++i) {
+    const Entity& e = model_.entities[i];
+    if (e.kind == EntityKind::document) continue;
+    bool skip = false;
+    for (auto c : excluded) skip = skip || model_.has_class(e, c);
+    if (skip) continue;
+    add_names(i, e.label, e.kind == EntityKind::section);
+    for (const auto& alt : e.alt_labels) add_names(i, alt, false);
+  }
+  for (const auto& a : tables_.aliases) {
+    std::uint32_t target = names_.lookup(a.name);
+    if (target == MentionMatcher::kNone) target = names_.lookup(strip_vendor(a.name, tables_.vendor_prefixes));
+    if (target != MentionMatcher::kNone) add_names(target, a.alias, false);
+  }
+  names_.build();
+  for (std::uint32_t i = 0; i < tables_.cues.size(); ++i) {
+    cues_.add(tables_.cues[i].cue, i);
+    cue_properties_.push_back(dict_.intern_iri(tables_.cues[i].property_iri));
+  }
+  cues_.build();
+}
+
+TermId Emitter::literal(std::string_view text, bool tagged) {
+  if (!tagged) return dict_.intern(model::Term::literal(std::string(text)));
+  return dict_.intern(model::Term::lang_literal(std::string(text), contains_hangul(text) ? "ko" : "en"));
+}
+
+TermId Emitter::resolve(std::string_view name) const {
+  std::uint32_t target = names_.lookup(name);
+  if (target != MentionMatcher::kNone) return entity_ids_[target];
+  auto it = doc_by_stem_.find(link_stem(name));
+  if (it != doc_by_stem_.end()) return entity_ids_[model_.docs[it->second].entity];
+  return store::kNoTerm;
+}
+
+void Emitter::run() {
+  for (const auto& e : model_.entities) entity_ids_.push_back(dict_.intern_iri(e.iri));
+  for (const auto& c : model_.class_iris) class_ids_.push_back(dict_.intern_iri(c));
+  for (std::uint32_t d = 0; d < model_.docs.size(); ++d) doc_by_stem_.emplace(link_stem(model_.docs[d].name), d);
+  build_matchers();
+  for (std::uint32_t i = 0; i < model_.entities.size(); ++i) emit_entity(i);
+}
+
+void Emitter::emit_entity(std::uint32_t index) {
+  const Entity& e = model_.entities[index];
+  const SourceDocument& doc = model_.docs[e.doc];
+  const TermId s = entity_ids_[index];
+  const TermId g = entity_ids_[doc.entity];
+  const std::uint32_t file = doc.file_index;
+  const notes::Document& parsed = *doc.parsed;
+
+  if (e.kind == EntityKind::document) {
+    add(s, p_.type, p_.document, g, file, 1);
+    bool titled = false;
+    for (const auto& fm : parsed.front_matter) {
+      if (fm.key == "title" && !fm.values.empty()) {
+        add(s, p_.title, literal(fm.values[0], false), g, file, fm.where.line);
+        titled = true;
+        continue;
+      }
+      TermId prop = (fm.key == "tags" || fm.key == "tag") ? p_.tag : dict_.intern_iri(field_iri(fm.key));
+      for (auto v : fm.values) add(s, prop, literal(v, false), g, file, fm.where.line);
+    }
+    if (!titled) {
+      for (std::uint32_t i = index + 1; i < model_.entities.size() && model_.entities[i].doc == e.doc; ++i)
+        if (model_.entities[i].kind == EntityKind::section) {
+          add(s, p_.title, literal(model_.entities[i].label, false), g, file, model_.entities[i].line);
+          break;
+        }
+    }
+  } else {
+    add(s, p_.type, e.kind == EntityKind::term ? p_.term : p_.section, g, file, e.line);
+    for (auto c : e.classes) add(s, p_.type, class_ids_[c], g, file, e.line);
+    add(s, p_.label, literal(e.label, false), g, file, e.line);
+    for (const auto& alt : e.alt_labels) add(s, p_.alt_label, literal(alt, false), g, file, e.line);
+    if (!e.number.empty()) add(s, p_.number, literal(e.number, false), g, file, e.line);
+    if (e.kind == EntityKind::section)
+      add(s, p_.level, dict_.intern(model::Term::typed_literal(std::to_string(e.level), std::string(vocab::xsd_integer))),
+          g, file, e.line);
+    if (e.parent != kNoEntity) add(s, p_.parent, entity_ids_[e.parent], g, file, e.line);
+    for (const auto& rule : tables_.link_rules) {
+      auto from = std::find(model_.class_iris.begin(), model_.class_iris.end(), rule.from_class_iri);
+      auto to = std::find(model_.class_iris.begin(), model_.class_iris.end(), rule.to_class_iri);
+      if (from == model_.class_iris.end() || to == model_.class_iris.end()) continue;
+      if (!model_.has_class(e, static_cast<std::uint32_t>(from - model_.class_iris.begin()))) continue;
+      std::uint32_t a = nearest_ancestor_with(model_, index, static_cast<std::uint32_t>(to - model_.class_iris.begin()));
+      if (a != kNoEntity) add(s, dict_.intern_iri(rule.property_iri), entity_ids_[a], g, file, e.line);
+    }
+  }
+  emit_text(index, s, g, file);
+  emit_links(index, s, g, file);
+  emit_fields(index, s, g, file);
+}
+
+void Emitter::emit_text(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file) {
+  const Entity& e = model_.entities[index];
+  if (e.text.empty()) return;
+  const notes::Document& parsed = *model_.docs[e.doc].parsed;
+  scratch_.clear();
+  std::uint32_t first_line = 0;
+  for (const TextPiece& piece : e.text) {
+    const notes::Block& b = parsed.blocks[piece.block];
+    std::string_view text = b.text.substr(std::min<std::size_t>(piece.offset, b.text.size()));
+    if (text.empty()) continue;
+    if (!scratch_.empty()) scratch_ += '\n';
+    scratch_.append(text);
+    if (first_line == 0) first_line = parsed.line_of(b, piece.offset);
+
+    matches_.clear();
+    names_.find(text, matches_);
+    bool any = false;
+    for (const auto& m : matches_) {
+      if (m.target == index) continue;
+      any = true;
+      add(subject, p_.mentions, entity_ids_[m.target], graph, file, parsed.line_of(b, piece.offset + m.begin));
+    }
+    if (!any) continue;
+    cue_matches_.clear();
+    cues_.find(text, cue_matches_);
+    if (cue_matches_.empty()) continue;
+    // A sentence ends at a line break or at . ! ? followed by a space.
+    sentence_ends_.clear();
+    for (std::uint32_t i = 0; i < text.size(); ++i) {
+      char c = text[i];
+      if (c == '\n' || ((c == '.' || c == '!' || c == '?') && i + 1 < text.size() &&
+                        (text[i + 1] == ' ' || text[i + 1] == '\n')))
+        sentence_ends_.push_back(i);
+    }
+    auto sentence_of = [&](std::uint32_t at) {
+      return std::lower_bound(sentence_ends_.begin(), sentence_ends_.end(), at) - sentence_ends_.begin();
+    };
+    for (const auto& cue : cue_matches_) {
+      std::uint32_t sentence = sentence_of(cue.begin);
+      for (const auto& m : matches_)
+        if (m.target != index && sentence_of(m.begin) == sentence)
+          add(subject, cue_properties_[cue.target], entity_ids_[m.target], graph, file,
+              parsed.line_of(b, piece.offset + m.begin));
+    }
+  }
+  // Trim surrounding blank space from the description.
+  std::size_t a = scratch_.find_first_not_of(" \t\n");
+  if (a == std::string::npos) return;
+  std::size_t z = scratch_.find_last_not_of(" \t\n");
+  add(subject, p_.description, literal(std::string_view(scratch_).substr(a, z - a + 1), true), graph, file, first_line);
+}
+
+void Emitter::emit_links(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file) {
+  const Entity& e = model_.entities[index];
+  const notes::Document& parsed = *model_.docs[e.doc].parsed;
+  for (std::uint32_t li : e.links) {
+    const notes::Link& link = parsed.links[li];
+    if (link.wiki) {
+      TermId target = resolve(link.target);
+      if (target == store::kNoTerm) {
+        diags_.warning("dangling-wikilink", parsed.file, link.where,
+                       "[[" + std::string(link.target) + "]] names no note or heading");
+        continue;
+      }
+      if (target != subject) add(subject, p_.links_to, target, graph, file, link.where.line);
+      continue;
+    }
+    std::string iri = link_iri(link.target);
+    if (!iri.empty()) {
+      add(subject, p_.see_also, dict_.intern_iri(iri), graph, file, link.where.line);
+    } else if (auto it = doc_by_stem_.find(link_stem(link.target)); it != doc_by_stem_.end()) {
+      TermId target = entity_ids_[model_.docs[it->second].entity];
+      if (target != subject) add(subject, p_.links_to, target, graph, file, link.where.line);
+    }
+  }
+}
+
+void Emitter::emit_fields(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file) {
+  const Entity& e = model_.entities[index];
+  const notes::Document& parsed = *model_.docs[e.doc].parsed;
+  for (const InlineField& f : e.fields) {
+    const notes::Block& b = parsed.blocks[f.block];
+    TermId prop = dict_.intern_iri(field_iri(f.key));
+    TermId value = store::kNoTerm;
+    if (b.link_count == 1 && parsed.links[b.first_link].wiki) value = resolve(parsed.links[b.first_link].target);
+    if (value == store::kNoTerm) value = resolve(b.text);
+    if (value == store::kNoTerm) value = literal(b.text, false);
+    add(subject, prop, value, graph, file, b.where.line);
+  }
+}
+
+}  // namespace
+
+GraphBuilder::GraphBuilder(Tables tables, BuildOptions options)
+    : tables_(std::move(tables)), options_(std::move(options)) {
+  if (options_.base.empty()) options_.base = vocab::default_base;
+}
+
+void GraphBuilder::add_document(const notes::Document& doc, std::string name) {
+  docs_.emplace_back(&doc, std::move(name));
+}
+
+BuildStats GraphBuilder::build(store::TripleStore& store, diag::Diagnostics& diags) {
+  EntityModel model;
+  for (const auto& [doc, name] : docs_) {
+    SourceDocument source;
+    source.parsed = doc;
+    source.name = name;
+    source.file_index = store.add_file(doc->file);
+    model.docs.push_back(std::move(source));
+  }
+  for (std::uint32_t d = 0; d < model.docs.size(); ++d) collect_entities(model, d);
+  const std::uint32_t service = model.class_id(vocab::ng_Service);
+  const std::uint32_t category = model.class_id(vocab::ng_Category);
+  classify(model, tables_);
+  mint_iris(model, options_.base, tables_.vendor_prefixes, service);
+  Emitter(store, model, tables_, diags).run();
+
+  BuildStats stats;
+  stats.files = model.docs.size();
+  for (const auto& e : model.entities) {
+    if (e.kind == EntityKind::section) ++stats.sections;
+    if (e.kind == EntityKind::term) ++stats.terms;
+    if (model.has_class(e, service)) ++stats.services;
+    if (model.has_class(e, category)) ++stats.categories;
+  }
+  return stats;
+}
+
+}  // namespace ng::extract

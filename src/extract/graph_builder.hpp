@@ -1,0 +1,42 @@
+// Public facade of extraction: parsed notes documents in, triples out. Runs
+// entity collection, classification, IRI minting, mention and relation
+// matching, and writes every triple with its file and line into the store,
+// in the named graph of the file it came from.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "extract/tables.hpp"
+#include "notes/document.hpp"
+#include "store/triple_store.hpp"
+
+namespace ng::extract {
+
+struct BuildOptions {
+  std::string base;  // namespace of the entities' IRIs; vocab::default_base when empty
+};
+
+struct BuildStats {
+  std::size_t files = 0, sections = 0, services = 0, categories = 0, terms = 0;
+};
+
+class GraphBuilder {
+public:
+  GraphBuilder(Tables tables, BuildOptions options);
+
+  // Registers a parsed document, which must outlive build(). `name` is its
+  // path relative to the folder the user named (the tail of its IRI).
+  void add_document(const notes::Document& doc, std::string name);
+
+  // Extracts everything registered so far into `store` (not frozen after).
+  BuildStats build(store::TripleStore& store, diag::Diagnostics& diags);
+
+private:
+  Tables tables_;
+  BuildOptions options_;
+  std::vector<std::pair<const notes::Document*, std::string>> docs_;
+};
+
+}  // namespace ng::extract

@@ -1,0 +1,127 @@
+// Slugs and IRIs. Non-ASCII letters and digits are kept as UTF-8 (IRIs allow
+// them, and Korean slugs stay readable); utf8proc decides what is a letter.
+#include "extract/iri_minter.hpp"
+
+#include <cctype>
+#include <unordered_set>
+#include <utf8proc.h>
+
+#include "extract/script_class.hpp"
+
+namespace ng::extract {
+
+namespace {
+
+bool is_letter_or_digit(char32_t c) {
+  if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+      return c != 0xFFFD;
+    default:
+      return false;
+  }
+}
+
+bool is_acronym(std::string_view s) {
+  if (s.empty() || s.size() > 12) return false;
+  for (char c : s)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-')) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string slugify(std::string_view text) {
+  constexpr std::size_t kMaxSlugBytes = 80;
+  std::string slug;
+  bool dash = false;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t len = 1;
+    char32_t c = decode_at(text, i, len);
+    if (is_letter_or_digit(c)) {
+      if (slug.size() + len + (dash ? 1 : 0) > kMaxSlugBytes) break;
+      if (dash && !slug.empty()) slug += '-';
+      dash = false;
+      if (c < 0x80) slug += static_cast<char>(std::tolower(static_cast<int>(c)));
+      else slug.append(text.substr(i, len));
+    } else {
+      dash = true;
+    }
+    i += len;
+  }
+  return slug;
+}
+
+std::string iri_path_escape(std::string_view path) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (std::size_t i = 0; i < path.size();) {
+    std::size_t len = 1;
+    char32_t c = decode_at(path, i, len);
+    bool keep = c >= 0x80 ? (c != 0xFFFD && is_letter_or_digit(c))
+                          : (std::isalnum(static_cast<int>(c)) || c == '-' || c == '.' || c == '_' ||
+                             c == '~' || c == '/');
+    if (keep) {
+      out.append(path.substr(i, len));
+    } else {
+      for (std::size_t k = 0; k < len; ++k) {
+        auto b = static_cast<unsigned char>(path[i + k]);
+        out += '%';
+        out += hex[b >> 4];
+        out += hex[b & 15];
+      }
+    }
+    i += len;
+  }
+  return out;
+}
+
+std::string_view strip_vendor(std::string_view name, const std::vector<std::string>& vendors) {
+  for (const auto& v : vendors) {
+    if (name.size() <= v.size() + 1) continue;
+    bool same = true;
+    for (std::size_t k = 0; k < v.size() && same; ++k)
+      same = std::tolower(static_cast<unsigned char>(name[k])) == std::tolower(static_cast<unsigned char>(v[k]));
+    if (!same || (name[v.size()] != ' ' && name[v.size()] != '\t')) continue;
+    std::string_view rest = name.substr(v.size());
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
+    std::size_t len = 1;
+    if (!rest.empty() && is_latin_alnum(decode_at(rest, 0, len))) return rest;
+  }
+  return name;
+}
+
+void mint_iris(EntityModel& model, const std::string& base, const std::vector<std::string>& vendors,
+               std::uint32_t priority_class) {
+  std::unordered_set<std::string> taken;
+  auto claim = [&](Entity& e, std::string slug) {
+    if (slug.empty()) slug = e.kind == EntityKind::term ? "term" : "section";
+    std::string candidate = slug;
+    for (int n = 2; !taken.insert(candidate).second; ++n) candidate = slug + "-" + std::to_string(n);
+    e.iri = base + candidate;
+  };
+  auto slug_of = [&](const Entity& e) {
+    for (const auto& alt : e.alt_labels)
+      if (is_acronym(alt)) return slugify(alt);
+    return slugify(strip_vendor(e.label, vendors));
+  };
+  for (auto& d : model.docs) {
+    Entity& e = model.entities[d.entity];
+    e.iri = base + "doc/" + iri_path_escape(d.name);
+    taken.insert(e.iri.substr(base.size()));
+  }
+  // Three passes give services the plain names, then sections, then terms.
+  for (int pass = 0; pass < 3; ++pass) {
+    for (auto& e : model.entities) {
+      if (e.kind == EntityKind::document || !e.iri.empty()) continue;
+      bool priority = model.has_class(e, priority_class);
+      bool due = pass == 0 ? priority : pass == 1 ? e.kind == EntityKind::section : true;
+      if (due) claim(e, slug_of(e));
+    }
+  }
+}
+
+}  // namespace ng::extract

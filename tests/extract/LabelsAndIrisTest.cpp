@@ -1,0 +1,52 @@
+// Labels split off their acronym; slugs and IRI escaping.
+#include <gtest/gtest.h>
+
+#include "extract/entities.hpp"
+#include "extract/iri_minter.hpp"
+
+using namespace ng::extract;
+
+TEST(SplitLabel, TrailingAcronymBecomesAltLabel) {
+  std::string label, alt;
+  split_label("Amazon Elastic Compute Cloud (EC2)", label, alt);
+  EXPECT_EQ(label, "Amazon Elastic Compute Cloud");
+  EXPECT_EQ(alt, "EC2");
+  split_label("Amazon Elastic Kubernetes Service(EKS)", label, alt);
+  EXPECT_EQ(label, "Amazon Elastic Kubernetes Service");
+  EXPECT_EQ(alt, "EKS");
+}
+
+TEST(SplitLabel, NoParenthesesKeepsTheLabel) {
+  std::string label, alt;
+  split_label("AWS Lambda", label, alt);
+  EXPECT_EQ(label, "AWS Lambda");
+  EXPECT_EQ(alt, "");
+}
+
+TEST(SplitLabel, ParenthesesInsideOrSentenceLikeAreKept) {
+  std::string label, alt;
+  split_label("AWS 완전 관리형(Fully Managed) 서비스 vs 관리형(Managed) 서비스 차이", label, alt);
+  EXPECT_EQ(alt, "");
+  split_label("(EC2)", label, alt);
+  EXPECT_EQ(label, "(EC2)");
+  split_label("Note (see the long explanation, with commas)", label, alt);
+  EXPECT_EQ(alt, "");
+}
+
+TEST(Slugify, LowerCasesAndFoldsPunctuation) {
+  EXPECT_EQ(slugify("Import / Export Options"), "import-export-options");
+  EXPECT_EQ(slugify("클라우드 컴퓨팅이란?"), "클라우드-컴퓨팅이란");
+  EXPECT_EQ(slugify("  --  "), "");
+}
+
+TEST(StripVendor, OnlyBeforeLatinNames) {
+  std::vector<std::string> v{"Amazon", "AWS"};
+  EXPECT_EQ(strip_vendor("Amazon Aurora", v), "Aurora");
+  EXPECT_EQ(strip_vendor("AWS 서비스", v), "AWS 서비스");
+  EXPECT_EQ(strip_vendor("AWS", v), "AWS");
+}
+
+TEST(IriPathEscape, EscapesWhatIrisForbid) {
+  EXPECT_EQ(iri_path_escape("notes/a b<c>.md"), "notes/a%20b%3Cc%3E.md");
+  EXPECT_EQ(iri_path_escape("노트.md"), "노트.md");
+}
