@@ -1,0 +1,181 @@
+// Escaping of terms for N-Triples 1.1 (W3C REC 2014, grammar productions
+// IRIREF, STRING_LITERAL_QUOTE, ECHAR, UCHAR, BLANK_NODE_LABEL). Characters
+// are copied in runs between the few that need escaping, so the common case is
+// one scan and one append per term.
+#include "exporters/ntriples_term.hpp"
+
+#include <array>
+#include <cstdint>
+
+#include "model/vocab.hpp"
+
+namespace ng::exporters {
+namespace {
+
+constexpr char kHex[] = "0123456789ABCDEF";
+
+void append_uchar(std::string& out, unsigned char c) {
+  const char escape[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+  out.append(escape, sizeof escape);
+}
+
+void append_percent(std::string& out, unsigned char c) {
+  const char escape[] = {'%', kHex[c >> 4], kHex[c & 0xF]};
+  out.append(escape, sizeof escape);
+}
+
+// IRIREF excludes U+0000-U+0020 and <>"{}|^`\ unless written as UCHAR.
+constexpr std::array<bool, 256> kIriNeedsEscape = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c <= 0x20; ++c) table[c] = true;
+  for (unsigned char c : std::string_view("<>\"{}|^`\\")) table[c] = true;
+  return table;
+}();
+
+// STRING_LITERAL_QUOTE excludes " \ LF CR; the other control characters are
+// escaped too (as canonical N-Triples does) so that no output line holds one.
+constexpr std::array<bool, 256> kLiteralNeedsEscape = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 0x20; ++c) table[c] = true;
+  table[0x7F] = table['"'] = table['\\'] = true;
+  return table;
+}();
+
+// Copies `text` to `out`, handing each byte flagged in `needs_escape` to
+// `escape` and copying the runs between them whole.
+template <class Escape>
+void append_escaped(std::string& out, std::string_view text, const std::array<bool, 256>& needs_escape,
+                    const Escape& escape) {
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (!needs_escape[c]) continue;
+    out.append(text.data() + run, i - run);
+    escape(out, c);
+    run = i + 1;
+  }
+  out.append(text.data() + run, text.size() - run);
+}
+
+void escape_iri_char(std::string& out, unsigned char c) {
+  // The grammar allows \u0020, \u003C and \u003E, but serd and raptor reject
+  // them (an IRI cannot hold these characters), so they, and U+0000, take the
+  // IRI's own escape instead: percent-encoding, as RFC 3987 maps them to a URI.
+  if (c == ' ' || c == '<' || c == '>' || c == 0) {
+    append_percent(out, c);
+  } else {
+    append_uchar(out, c);
+  }
+}
+
+void escape_literal_char(std::string& out, unsigned char c) {
+  switch (c) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\n': out += "\\n"; break;
+    case '\r': out += "\\r"; break;
+    case '\t': out += "\\t"; break;
+    case '\b': out += "\\b"; break;
+    case '\f': out += "\\f"; break;
+    default: append_uchar(out, c);
+  }
+}
+
+// Decodes one UTF-8 code point at text[i]; returns its length, or 0 when the
+// bytes there are not well-formed UTF-8.
+std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& cp) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+  const unsigned char b0 = byte(0);
+  std::size_t length = b0 < 0x80 ? 1 : (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xE ? 3 : (b0 >> 3) == 0x1E ? 4 : 0;
+  if (length == 0 || i + length > text.size()) return 0;
+  cp = length == 1 ? b0 : b0 & (0x7F >> length);
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(k) & 0x3F);
+  }
+  constexpr char32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kSmallest[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return length;
+}
+
+// PN_CHARS_BASE of the N-Triples/Turtle grammars.
+bool is_pn_chars_base(char32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) ||
+         (c >= 0xF8 && c <= 0x2FF) || (c >= 0x370 && c <= 0x37D) || (c >= 0x37F && c <= 0x1FFF) ||
+         (c >= 0x200C && c <= 0x200D) || (c >= 0x2070 && c <= 0x218F) || (c >= 0x2C00 && c <= 0x2FEF) ||
+         (c >= 0x3001 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFDCF) || (c >= 0xFDF0 && c <= 0xFFFD) ||
+         (c >= 0x10000 && c <= 0xEFFFF);
+}
+
+// Characters a label may keep as they are. '_' is the escape character here,
+// ':' is valid in N-Triples but not in Turtle, and '.' may not end a label, so
+// all three are escaped.
+bool label_keeps(char32_t c, bool first) {
+  if (is_pn_chars_base(c) || (c >= '0' && c <= '9')) return true;
+  if (first) return false;
+  return c == '-' || c == 0xB7 || (c >= 0x300 && c <= 0x36F) || (c >= 0x203F && c <= 0x2040);
+}
+
+}  // namespace
+
+void append_ntriples_iri(std::string& out, std::string_view iri) {
+  out += '<';
+  append_escaped(out, iri, kIriNeedsEscape, escape_iri_char);
+  out += '>';
+}
+
+void append_ntriples_literal(std::string& out, const model::Term& literal) {
+  out += '"';
+  append_escaped(out, literal.value, kLiteralNeedsEscape, escape_literal_char);
+  out += '"';
+  if (!literal.language.empty()) {
+    out += '@';
+    out += literal.language;
+  } else if (!literal.datatype.empty() && literal.datatype != vocab::xsd_string) {
+    out += "^^";
+    append_ntriples_iri(out, literal.datatype);
+  }
+}
+
+// Labels that are already valid pass unchanged (but for '_'); any other
+// character becomes '_' and two hex digits per UTF-8 byte, and '_' itself
+// becomes "__", so distinct labels stay distinct. The empty label becomes "_".
+void append_ntriples_blank_node(std::string& out, std::string_view label) {
+  out += "_:";
+  if (label.empty()) {
+    out += '_';
+    return;
+  }
+  for (std::size_t i = 0; i < label.size();) {
+    char32_t cp = 0;
+    const std::size_t length = decode_utf8(label, i, cp);
+    if (length != 0 && label_keeps(cp, i == 0)) {
+      out.append(label.data() + i, length);
+    } else if (length == 1 && cp == '_') {
+      out += "__";
+    } else {
+      for (std::size_t k = 0; k < (length == 0 ? 1 : length); ++k) {
+        const auto byte = static_cast<unsigned char>(label[i + k]);
+        const char escape[] = {'_', kHex[byte >> 4], kHex[byte & 0xF]};
+        out.append(escape, sizeof escape);
+      }
+    }
+    i += length == 0 ? 1 : length;
+  }
+}
+
+void append_ntriples_term(std::string& out, const model::Term& term) {
+  switch (term.kind) {
+    case model::TermKind::iri: append_ntriples_iri(out, term.value); break;
+    case model::TermKind::blank: append_ntriples_blank_node(out, term.value); break;
+    case model::TermKind::literal: append_ntriples_literal(out, term); break;
+  }
+}
+
+std::string ntriples_term(const store::Dictionary& dict, store::TermId id) {
+  std::string out;
+  append_ntriples_term(out, dict.term(id));
+  return out;
+}
+
+}  // namespace ng::exporters

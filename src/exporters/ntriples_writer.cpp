@@ -1,0 +1,123 @@
+// Statement loop of the N-Triples/N-Quads writers: statements are formatted
+// into one large string that goes to the stream in big blocks, and the
+// subject and predicate text is reused while consecutive quads share them
+// (SPOG order makes that the common case).
+#include "exporters/ntriples_writer.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <string>
+
+namespace ng::exporters {
+namespace {
+
+constexpr std::size_t kFlushBytes = 1 << 20;
+
+// Formats statements of one store into a buffer flushed to `out`.
+class StatementWriter {
+public:
+  StatementWriter(const store::TripleStore& store, std::ostream& out, const WriteOptions& options)
+      : store_(store), out_(out), options_(options) {
+    buffer_.reserve(kFlushBytes + 4096);
+  }
+  StatementWriter(const StatementWriter&) = delete;
+  StatementWriter& operator=(const StatementWriter&) = delete;
+
+  void statement(const store::Quad& q, bool with_graph, store::Provenance where) {
+    if (q.s != cached_subject_) {
+      cached_subject_ = q.s;
+      cached_predicate_ = store::kNoTerm;
+      subject_text_.clear();
+      append_ntriples_term(subject_text_, dict().term(q.s));
+      subject_text_ += ' ';
+    }
+    if (q.p != cached_predicate_) {
+      cached_predicate_ = q.p;
+      predicate_text_.clear();
+      append_ntriples_term(predicate_text_, dict().term(q.p));
+      predicate_text_ += ' ';
+    }
+    buffer_ += subject_text_;
+    buffer_ += predicate_text_;
+    append_ntriples_term(buffer_, dict().term(q.o));
+    if (with_graph && q.g != store::kNoTerm) {
+      buffer_ += ' ';
+      append_ntriples_term(buffer_, dict().term(q.g));
+    }
+    buffer_ += " .";
+    if (options_.with_lines) append_source_comment(where);
+    buffer_ += '\n';
+    if (buffer_.size() >= kFlushBytes) flush();
+  }
+
+  void flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+
+private:
+  const store::Dictionary& dict() const { return store_.dictionary(); }
+
+  // " # file:line"; nothing when the file index is unknown, and no ":line"
+  // when the line is (0). The file name is escaped so that it cannot end the
+  // comment: '\' as "\\", LF as "\n", CR as "\r".
+  void append_source_comment(store::Provenance where) {
+    if (where.file >= store_.files().size()) return;
+    buffer_ += " # ";
+    for (char c : store_.files()[where.file]) {
+      switch (c) {
+        case '\\': buffer_ += "\\\\"; break;
+        case '\n': buffer_ += "\\n"; break;
+        case '\r': buffer_ += "\\r"; break;
+        default: buffer_ += c;
+      }
+    }
+    if (where.line == 0) return;
+    char digits[16];
+    const auto end = std::to_chars(digits, digits + sizeof digits, where.line).ptr;
+    buffer_ += ':';
+    buffer_.append(digits, end);
+  }
+
+  const store::TripleStore& store_;
+  std::ostream& out_;
+  const WriteOptions& options_;
+  std::string buffer_;
+  store::TermId cached_subject_ = store::kNoTerm;
+  store::TermId cached_predicate_ = store::kNoTerm;
+  std::string subject_text_;
+  std::string predicate_text_;
+};
+
+bool earlier(store::Provenance a, store::Provenance b) {
+  return a.file != b.file ? a.file < b.file : a.line < b.line;
+}
+
+}  // namespace
+
+void write_ntriples(const store::TripleStore& store, std::ostream& out, const WriteOptions& options) {
+  StatementWriter writer(store, out, options);
+  const auto quads = store.quads();
+  // Quads of one triple in several graphs are adjacent in SPOG order.
+  for (std::size_t i = 0; i < quads.size();) {
+    store::Provenance where = store.provenance(i);
+    std::size_t next = i + 1;
+    for (; next < quads.size() && quads[next].s == quads[i].s && quads[next].p == quads[i].p &&
+           quads[next].o == quads[i].o;
+         ++next) {
+      where = std::min(where, store.provenance(next), earlier);
+    }
+    writer.statement(quads[i], false, where);
+    i = next;
+  }
+  writer.flush();
+}
+
+void write_nquads(const store::TripleStore& store, std::ostream& out, const WriteOptions& options) {
+  StatementWriter writer(store, out, options);
+  const auto quads = store.quads();
+  for (std::size_t i = 0; i < quads.size(); ++i) writer.statement(quads[i], true, store.provenance(i));
+  writer.flush();
+}
+
+}  // namespace ng::exporters

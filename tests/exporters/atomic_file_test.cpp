@@ -1,0 +1,174 @@
+// write_file_atomically: the target holds either the old or the new contents,
+// failures (unwritable directory, a writer that fails or throws, a write
+// refused by the system) leave an existing file whole and no temporary file.
+#include "exporters/atomic_file.hpp"
+
+#include <gtest/gtest.h>
+#include <pwd.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace ng::exporters {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::vector<std::string> names_in(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// Runs `body` in a child process (for changes that must not outlive the test:
+// resource limits, a dropped user id) and returns its exit code.
+int exit_code_in_child(const std::function<int()>& body) {
+  const pid_t pid = ::fork();
+  if (pid == 0) ::_exit(body());
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+class AtomicFile : public testing::Test {
+protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("ng-atomic-" + std::to_string(::getpid()) + "-" +
+                                        testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+    target_ = (dir_ / "graph.nt").string();
+  }
+  void TearDown() override {
+    fs::permissions(dir_, fs::perms::owner_all);
+    fs::remove_all(dir_);
+  }
+  void write_existing(const std::string& text) { std::ofstream(target_, std::ios::binary) << text; }
+
+  fs::path dir_;
+  std::string target_;
+  std::string error_;
+};
+
+TEST_F(AtomicFile, WritesANewFile) {
+  ASSERT_TRUE(write_file_atomically(target_, [](std::ostream& out) { out << "new\n"; }, error_)) << error_;
+  EXPECT_EQ(read_file(target_), "new\n");
+  EXPECT_EQ(names_in(dir_), std::vector<std::string>{"graph.nt"});
+}
+
+TEST_F(AtomicFile, ReplacesAnExistingFile) {
+  write_existing("old contents that are longer\n");
+  ASSERT_TRUE(write_file_atomically(target_, [](std::ostream& out) { out << "new\n"; }, error_)) << error_;
+  EXPECT_EQ(read_file(target_), "new\n");
+  EXPECT_EQ(names_in(dir_), std::vector<std::string>{"graph.nt"});
+}
+
+TEST_F(AtomicFile, NewFileGetsTheModeTheUmaskAllows) {
+  const mode_t previous = ::umask(022);
+  const bool ok = write_file_atomically(target_, [](std::ostream& out) { out << "x"; }, error_);
+  ::umask(previous);
+  ASSERT_TRUE(ok) << error_;
+  struct stat st {};
+  ASSERT_EQ(::stat(target_.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0644u);
+}
+
+TEST_F(AtomicFile, ReplacedFileKeepsItsMode) {
+  write_existing("old");
+  ASSERT_EQ(::chmod(target_.c_str(), 0640), 0);
+  ASSERT_TRUE(write_file_atomically(target_, [](std::ostream& out) { out << "new"; }, error_)) << error_;
+  struct stat st {};
+  ASSERT_EQ(::stat(target_.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0640u);
+}
+
+TEST_F(AtomicFile, WriterThatSetsBadbitLeavesTheOldFileWhole) {
+  write_existing("old\n");
+  const bool ok = write_file_atomically(
+      target_,
+      [](std::ostream& out) {
+        out << "partial";
+        out.setstate(std::ios::badbit);
+      },
+      error_);
+  EXPECT_FALSE(ok);
+  EXPECT_NE(error_.find("cannot write '" + target_ + "'"), std::string::npos) << error_;
+  EXPECT_EQ(read_file(target_), "old\n");
+  EXPECT_EQ(names_in(dir_), std::vector<std::string>{"graph.nt"});
+}
+
+TEST_F(AtomicFile, WriterThatThrowsLeavesTheOldFileWholeAndTheExceptionPasses) {
+  write_existing("old\n");
+  auto throwing = [](std::ostream& out) {
+    out << "partial";
+    throw std::runtime_error("writer failed");
+  };
+  EXPECT_THROW(write_file_atomically(target_, throwing, error_), std::runtime_error);
+  EXPECT_EQ(read_file(target_), "old\n");
+  EXPECT_EQ(names_in(dir_), std::vector<std::string>{"graph.nt"});
+}
+
+TEST_F(AtomicFile, MissingDirectoryIsReportedWithItsName) {
+  const std::string path = (dir_ / "no-such-dir" / "graph.nt").string();
+  EXPECT_FALSE(write_file_atomically(path, [](std::ostream& out) { out << "x"; }, error_));
+  EXPECT_NE(error_.find((dir_ / "no-such-dir").string()), std::string::npos) << error_;
+  EXPECT_NE(error_.find("No such file or directory"), std::string::npos) << error_;
+}
+
+// Root ignores permission bits, so as root the attempt runs as user "nobody".
+TEST_F(AtomicFile, UnwritableDirectoryFailsAndLeavesTheOldFileWhole) {
+  write_existing("old\n");
+  ASSERT_EQ(::chmod(target_.c_str(), 0644), 0);
+  ASSERT_EQ(::chmod(dir_.c_str(), 0555), 0);
+  const passwd* nobody = ::getpwnam("nobody");
+  if (::geteuid() == 0 && nobody == nullptr) GTEST_SKIP() << "running as root and there is no user 'nobody' to drop to";
+  const int code = exit_code_in_child([&] {
+    if (::geteuid() == 0 && ::setuid(nobody->pw_uid) != 0) return 3;
+    std::string error;
+    if (write_file_atomically(target_, [](std::ostream& out) { out << "new\n"; }, error)) return 1;
+    return error.find("Permission denied") != std::string::npos ? 0 : 2;
+  });
+  EXPECT_EQ(code, 0) << "1: the write succeeded, 2: wrong message, 3: could not drop to nobody";
+  EXPECT_EQ(read_file(target_), "old\n");
+  EXPECT_EQ(names_in(dir_), std::vector<std::string>{"graph.nt"});
+}
+
+// A file-size limit makes write(2) fail part-way, as a full disk would.
+TEST_F(AtomicFile, WriteRefusedPartWayLeavesTheOldFileWhole) {
+  write_existing("old\n");
+  const int code = exit_code_in_child([&] {
+    ::signal(SIGXFSZ, SIG_IGN);
+    const rlimit limit{64 * 1024, 64 * 1024};
+    if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) return 3;
+    std::string error;
+    const std::string block(4096, 'x');
+    auto big = [&](std::ostream& out) {
+      for (int i = 0; i < 1024; ++i) out << block;
+    };
+    if (write_file_atomically(target_, big, error)) return 1;
+    return error.find("File too large") != std::string::npos ? 0 : 2;
+  });
+  EXPECT_EQ(code, 0) << "1: the write succeeded, 2: wrong message, 3: setrlimit failed";
+  EXPECT_EQ(read_file(target_), "old\n");
+  EXPECT_EQ(names_in(dir_), std::vector<std::string>{"graph.nt"});
+}
+
+}  // namespace
+}  // namespace ng::exporters
