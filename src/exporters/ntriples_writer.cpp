@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
+#include <span>
 #include <string>
 
 namespace ng::exporters {
@@ -50,6 +52,17 @@ public:
     if (buffer_.size() >= kFlushBytes) flush();
   }
 
+  // Objects are scattered ids, so reading their terms is a cache miss each;
+  // fetch the term a few statements ahead and its text (which needs the term)
+  // half as far ahead, so both are in cache when the statement is written.
+  // Always inlined: GCC finds an out-of-line prefetch free of side effects
+  // and drops the call.
+  [[gnu::always_inline]] void prefetch(std::span<const store::Quad> quads, std::size_t i) const {
+    constexpr std::size_t kTermAhead = 16, kTextAhead = 8;
+    if (i + kTermAhead < quads.size()) __builtin_prefetch(&dict().term(quads[i + kTermAhead].o));
+    if (i + kTextAhead < quads.size()) __builtin_prefetch(dict().term(quads[i + kTextAhead].o).value.data());
+  }
+
   void flush() {
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
     buffer_.clear();
@@ -59,19 +72,23 @@ private:
   const store::Dictionary& dict() const { return store_.dictionary(); }
 
   // " # file:line"; nothing when the file index is unknown, and no ":line"
-  // when the line is (0). The file name is escaped so that it cannot end the
+  // when the line is unknown (0). The file name is escaped so that it cannot end the
   // comment: '\' as "\\", LF as "\n", CR as "\r".
   void append_source_comment(store::Provenance where) {
     if (where.file >= store_.files().size()) return;
-    buffer_ += " # ";
-    for (char c : store_.files()[where.file]) {
-      switch (c) {
-        case '\\': buffer_ += "\\\\"; break;
-        case '\n': buffer_ += "\\n"; break;
-        case '\r': buffer_ += "\\r"; break;
-        default: buffer_ += c;
+    if (where.file != cached_file_) {
+      cached_file_ = where.file;
+      file_comment_ = " # ";
+      for (char c : store_.files()[where.file]) {
+        switch (c) {
+          case '\\': file_comment_ += "\\\\"; break;
+          case '\n': file_comment_ += "\\n"; break;
+          case '\r': file_comment_ += "\\r"; break;
+          default: file_comment_ += c;
+        }
       }
     }
+    buffer_ += file_comment_;
     if (where.line == 0) return;
     char digits[16];
     const auto end = std::to_chars(digits, digits + sizeof digits, where.line).ptr;
@@ -87,6 +104,8 @@ private:
   store::TermId cached_predicate_ = store::kNoTerm;
   std::string subject_text_;
   std::string predicate_text_;
+  std::uint32_t cached_file_ = UINT32_MAX;
+  std::string file_comment_;  // " # " and the escaped name of cached_file_
 };
 
 bool earlier(store::Provenance a, store::Provenance b) {
@@ -107,6 +126,7 @@ void write_ntriples(const store::TripleStore& store, std::ostream& out, const Wr
          ++next) {
       where = std::min(where, store.provenance(next), earlier);
     }
+    writer.prefetch(quads, i);
     writer.statement(quads[i], false, where);
     i = next;
   }
@@ -116,7 +136,10 @@ void write_ntriples(const store::TripleStore& store, std::ostream& out, const Wr
 void write_nquads(const store::TripleStore& store, std::ostream& out, const WriteOptions& options) {
   StatementWriter writer(store, out, options);
   const auto quads = store.quads();
-  for (std::size_t i = 0; i < quads.size(); ++i) writer.statement(quads[i], true, store.provenance(i));
+  for (std::size_t i = 0; i < quads.size(); ++i) {
+    writer.prefetch(quads, i);
+    writer.statement(quads[i], true, store.provenance(i));
+  }
   writer.flush();
 }
 
