@@ -108,9 +108,7 @@ private:
   std::string file_comment_;  // " # " and the escaped name of cached_file_
 };
 
-bool earlier(store::Provenance a, store::Provenance b) {
-  return a.file != b.file ? a.file < b.file : a.line < b.line;
-}
+bool earlier(store::Provenance a, store::Provenance b) { return a.file != b.file ? a.file < b.file : a.line < b.line; }
 
 }  // namespace
 

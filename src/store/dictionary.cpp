@@ -44,9 +44,7 @@ std::uint64_t Dictionary::hash_of(const model::Term& t) {
 
 // The slot index is the top bits of the tag, so growing the table moves slots
 // by their tags alone without rehashing any term.
-std::size_t Dictionary::home_slot(std::uint32_t tag) const {
-  return static_cast<std::size_t>(tag) >> slot_shift_;
-}
+std::size_t Dictionary::home_slot(std::uint32_t tag) const { return static_cast<std::size_t>(tag) >> slot_shift_; }
 
 template <class Matches>
 std::size_t Dictionary::probe(std::uint64_t hash, const Matches& matches) const {

@@ -73,8 +73,7 @@ std::vector<Quad> reorder_from_spog(std::span<const Quad> spog, Permutation perm
   std::vector<Quad> quads(spog.begin(), spog.end());
   const bool counting = counting_sort_pays(quads.size(), id_limit);
   switch (perm) {
-    case Permutation::spo:
-      break;
+    case Permutation::spo: break;
     case Permutation::pos:
       if (counting) {
         counting_sort(quads, id_limit, kO, kP);

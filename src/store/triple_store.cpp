@@ -21,12 +21,9 @@ bool matches(const Quad& q, const QuadPattern& f) {
 // A quad's (or a pattern's) ids in the order a permutation sorts by.
 std::array<TermId, 4> key_in(Permutation perm, TermId s, TermId p, TermId o, TermId g) {
   switch (perm) {
-    case Permutation::pos:
-      return {p, o, s, g};
-    case Permutation::osp:
-      return {o, s, p, g};
-    case Permutation::spo:
-      break;
+    case Permutation::pos: return {p, o, s, g};
+    case Permutation::osp: return {o, s, p, g};
+    case Permutation::spo: break;
   }
   return {s, p, o, g};
 }
@@ -129,8 +126,8 @@ QuadRange TripleStore::scan(const QuadPattern& pattern) const {
     return std::lexicographical_compare(a.begin(), a.begin() + prefix, b.begin(), b.begin() + prefix);
   };
   auto key_of = [&](const Quad& q) { return key_in(perm, q.s, q.p, q.o, q.g); };
-  auto first = std::partition_point(index.begin(), index.end(),
-                                    [&](const Quad& q) { return prefix_less(key_of(q), wanted); });
+  auto first =
+      std::partition_point(index.begin(), index.end(), [&](const Quad& q) { return prefix_less(key_of(q), wanted); });
   auto last = std::partition_point(first, index.end(), [&](const Quad& q) { return !prefix_less(wanted, key_of(q)); });
 
   // Every bound S, P or O is in the prefix, so only G can be left to filter.

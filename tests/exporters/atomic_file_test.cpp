@@ -38,6 +38,8 @@ std::vector<std::string> names_in(const fs::path& dir) {
   return names;
 }
 
+void write_new(std::ostream& out) { out << "new\n"; }
+
 // Runs `body` in a child process (for changes that must not outlive the test:
 // resource limits, a dropped user id) and returns its exit code.
 int exit_code_in_child(const std::function<int()>& body) {
@@ -68,21 +70,21 @@ protected:
 };
 
 TEST_F(AtomicFile, WritesANewFile) {
-  ASSERT_TRUE(write_file_atomically(target_, [](std::ostream& out) { out << "new\n"; }, error_)) << error_;
+  ASSERT_TRUE(write_file_atomically(target_, write_new, error_)) << error_;
   EXPECT_EQ(read_file(target_), "new\n");
   EXPECT_EQ(names_in(dir_), std::vector<std::string>{"graph.nt"});
 }
 
 TEST_F(AtomicFile, ReplacesAnExistingFile) {
   write_existing("old contents that are longer\n");
-  ASSERT_TRUE(write_file_atomically(target_, [](std::ostream& out) { out << "new\n"; }, error_)) << error_;
+  ASSERT_TRUE(write_file_atomically(target_, write_new, error_)) << error_;
   EXPECT_EQ(read_file(target_), "new\n");
   EXPECT_EQ(names_in(dir_), std::vector<std::string>{"graph.nt"});
 }
 
 TEST_F(AtomicFile, NewFileGetsTheModeTheUmaskAllows) {
   const mode_t previous = ::umask(022);
-  const bool ok = write_file_atomically(target_, [](std::ostream& out) { out << "x"; }, error_);
+  const bool ok = write_file_atomically(target_, write_new, error_);
   ::umask(previous);
   ASSERT_TRUE(ok) << error_;
   struct stat st {};
@@ -93,7 +95,7 @@ TEST_F(AtomicFile, NewFileGetsTheModeTheUmaskAllows) {
 TEST_F(AtomicFile, ReplacedFileKeepsItsMode) {
   write_existing("old");
   ASSERT_EQ(::chmod(target_.c_str(), 0640), 0);
-  ASSERT_TRUE(write_file_atomically(target_, [](std::ostream& out) { out << "new"; }, error_)) << error_;
+  ASSERT_TRUE(write_file_atomically(target_, write_new, error_)) << error_;
   struct stat st {};
   ASSERT_EQ(::stat(target_.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0640u);
@@ -127,7 +129,7 @@ TEST_F(AtomicFile, WriterThatThrowsLeavesTheOldFileWholeAndTheExceptionPasses) {
 
 TEST_F(AtomicFile, MissingDirectoryIsReportedWithItsName) {
   const std::string path = (dir_ / "no-such-dir" / "graph.nt").string();
-  EXPECT_FALSE(write_file_atomically(path, [](std::ostream& out) { out << "x"; }, error_));
+  EXPECT_FALSE(write_file_atomically(path, write_new, error_));
   EXPECT_NE(error_.find((dir_ / "no-such-dir").string()), std::string::npos) << error_;
   EXPECT_NE(error_.find("No such file or directory"), std::string::npos) << error_;
 }
@@ -142,7 +144,8 @@ TEST_F(AtomicFile, UnwritableDirectoryFailsAndLeavesTheOldFileWhole) {
   const int code = exit_code_in_child([&] {
     if (::geteuid() == 0 && ::setuid(nobody->pw_uid) != 0) return 3;
     std::string error;
-    if (write_file_atomically(target_, [](std::ostream& out) { out << "new\n"; }, error)) return 1;
+    if (write_file_atomically(target_, write_new, error))
+      return 1;
     return error.find("Permission denied") != std::string::npos ? 0 : 2;
   });
   EXPECT_EQ(code, 0) << "1: the write succeeded, 2: wrong message, 3: could not drop to nobody";

@@ -54,15 +54,17 @@ store::TripleStore hostile_store() {
       "back\\slash \\n \\u0041 \\",
       "line\nbreak\r\ncrlf\ttab",
       controls,
-      "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4 \xED\x95\x9C\xEA\xB8\x80",                      // Hangul
-      "emoji \xF0\x9F\x98\x80\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB",                 // with a ZWJ
+      "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4 \xED\x95\x9C\xEA\xB8\x80",                           // Hangul
+      "emoji \xF0\x9F\x98\x80\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB",                      // with a ZWJ
       "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 \xE2\x80\xAE",  // RTL, RLO
       "<script>alert(\"x\")</script>",
       "",
   };
   const std::string iri_tails[] = {
-      "plain", "{braces}", "pipe|caret^", "back`tick", "quote\"", "back\\slash", "ctl\x01\x1F\x7F",
-      "sp ace<lt>gt", "\xED\x95\x9C\xEA\xB8\x80/\xF0\x9F\x98\x80", "tab\tnl\n",
+      "plain",           "{braces}",     "pipe|caret^",
+      "back`tick",       "quote\"",      "back\\slash",
+      "ctl\x01\x1F\x7F", "sp ace<lt>gt", "\xED\x95\x9C\xEA\xB8\x80/\xF0\x9F\x98\x80",
+      "tab\tnl\n",
   };
   const std::string labels[] = {"b0", "a b", "a_b", "x.y:z", "-dash", "\xED\x95\x9C", "", "\xC2\xB7mid"};
 
@@ -170,7 +172,8 @@ TEST_F(IndependentParsers, ProvenanceCommentsAreIgnoredByBothParsers) {
   const fs::path nq = write("lines.nq", true, {.with_lines = true});
   EXPECT_EQ(rapper_count("ntriples", nt), static_cast<long>(store_.triple_count()));
   EXPECT_EQ(rapper_count("nquads", nq), static_cast<long>(store_.size()));
-  EXPECT_EQ(run(kSerdi, "-i ntriples -o ntriples", nt).out, run(kSerdi, "-i ntriples -o ntriples", write("g.nt", false)).out);
+  EXPECT_EQ(run(kSerdi, "-i ntriples -o ntriples", nt).out,
+            run(kSerdi, "-i ntriples -o ntriples", write("g.nt", false)).out);
   EXPECT_EQ(run(kSerdi, "-i nquads -o nquads", nq).out, run(kSerdi, "-i nquads -o nquads", write("g.nq", true)).out);
 }
 

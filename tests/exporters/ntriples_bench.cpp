@@ -31,7 +31,10 @@ store::TripleStore notes_like_store(std::size_t triples) {
     switch (kind(rng)) {
       case 0: o = dict.intern_iri("https://w3id.org/notegraph/notes/entity-" + std::to_string(entity(rng))); break;
       case 1:
-        o = dict.intern(model::Term::lang_literal("\xEC\x95\x84\xEB\xA7\x88\xEC\xA1\xB4 \xEC\x9B\xB9 \xEC\x84\x9C\xEB\xB9\x84\xEC\x8A\xA4 " + std::to_string(i), "ko"));
+        o = dict.intern(model::Term::lang_literal(
+            "\xEC\x95\x84\xEB\xA7\x88\xEC\xA1\xB4 \xEC\x9B\xB9 \xEC\x84\x9C\xEB\xB9\x84\xEC\x8A\xA4 " +
+                std::to_string(i),
+            "ko"));
         break;
       default: o = dict.intern(model::Term::literal("Amazon \"Simple\" Storage Service, line " + std::to_string(i)));
     }
@@ -50,7 +53,11 @@ void BM_WriteNTriples(benchmark::State& state) {
   for (auto _ : state) write_ntriples(store, out, options);
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(store.triple_count()));
 }
-BENCHMARK(BM_WriteNTriples)->Args({20'000, 0})->Args({1'000'000, 0})->Args({1'000'000, 1})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_WriteNTriples)
+    ->Args({20'000, 0})
+    ->Args({1'000'000, 0})
+    ->Args({1'000'000, 1})
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace ng::exporters

@@ -95,7 +95,9 @@ TEST(NTriplesBlankNode, CharactersOutsidePnCharsBecomeHexEscapes) {
 
 TEST(NTriplesBlankNode, CharactersNotAllowedFirstAreEscapedOnlyThere) {
   EXPECT_EQ(nt(Term::blank("-a-b")), "_:_2Da-b");
-  EXPECT_EQ(nt(Term::blank("\xC2\xB7" "a")), "_:_C2_B7a");
+  EXPECT_EQ(nt(Term::blank("\xC2\xB7"
+                           "a")),
+            "_:_C2_B7a");
 }
 
 TEST(NTriplesBlankNode, UnderscoreIsDoubledAndEmptyLabelIsUnderscore) {

@@ -109,7 +109,8 @@ TEST_F(NTriplesWriter, UnknownLineWritesFileOnlyAndUnknownFileWritesNoComment) {
 TEST_F(NTriplesWriter, OutputLargerThanTheBufferIsWrittenWhole) {
   const TermId p = iri("p");
   constexpr int kStatements = 50'000;  // about 2 MB, past the 1 MiB flush size
-  for (int i = 0; i < kStatements; ++i) store_.add(iri("s" + std::to_string(i)), p, literal(std::string(10, 'x')), kNoTerm, {});
+  for (int i = 0; i < kStatements; ++i)
+    store_.add(iri("s" + std::to_string(i)), p, literal(std::string(10, 'x')), kNoTerm, {});
   const std::string out = ntriples();
   EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), kStatements);
   const std::string last = "<http://x/s49999> <http://x/p> \"xxxxxxxxxx\" .\n";

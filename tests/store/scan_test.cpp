@@ -9,8 +9,8 @@
 #include <tuple>
 #include <vector>
 
-#include "store/triple_store.hpp"
 #include "print_quad.hpp"
+#include "store/triple_store.hpp"
 
 namespace ng::store {
 namespace {
@@ -83,8 +83,8 @@ TEST_P(ScanShape, RangeIsExactUnlessOnlyTheGraphIsLeftToFilter) {
   const Shape shape = shape_of(GetParam());
   Quad seed = store.quads()[store.size() / 2];
   if (seed.g == kNoTerm) seed.g = 48;
-  const QuadRange range = store.scan({shape.s ? seed.s : kNoTerm, shape.p ? seed.p : kNoTerm,
-                                      shape.o ? seed.o : kNoTerm, shape.g ? seed.g : kNoTerm});
+  const QuadRange range = store.scan(
+      {shape.s ? seed.s : kNoTerm, shape.p ? seed.p : kNoTerm, shape.o ? seed.o : kNoTerm, shape.g ? seed.g : kNoTerm});
   const bool graph_is_residual = shape.g && !(shape.s && shape.p && shape.o);
   EXPECT_EQ(range.exact(), !graph_is_residual);
   if (range.exact()) {

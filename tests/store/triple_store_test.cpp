@@ -42,8 +42,9 @@ TEST(TripleStore, QuadsComeOutInSpogOrderWithDefaultGraphLast) {
   store.add(1, 5, 0, 0, {});
   store.add(1, 0, 9, kNoTerm, {});
   store.freeze();
-  EXPECT_EQ(quads_of(store), (std::vector<Quad>{
-                                 {1, 0, 9, kNoTerm}, {1, 5, 0, 0}, {1, 5, 0, 3}, {1, 5, 0, kNoTerm}, {2, 0, 0, kNoTerm}}));
+  EXPECT_EQ(
+      quads_of(store),
+      (std::vector<Quad>{{1, 0, 9, kNoTerm}, {1, 5, 0, 0}, {1, 5, 0, 3}, {1, 5, 0, kNoTerm}, {2, 0, 0, kNoTerm}}));
 }
 
 TEST(TripleStore, TripleCountIgnoresGraphs) {
@@ -102,7 +103,8 @@ TEST(TripleStore, SparseIdsSortAndDeduplicateLikeDenseIds) {
   store.add(big, 1, big + 1, kNoTerm, {0, 3});
   store.add(big, 1, 7, big + 2, {0, 4});
   store.freeze();
-  EXPECT_EQ(quads_of(store), (std::vector<Quad>{{5, big, 1, kNoTerm}, {big, 1, 7, big + 2}, {big, 1, big + 1, kNoTerm}}));
+  EXPECT_EQ(quads_of(store),
+            (std::vector<Quad>{{5, big, 1, kNoTerm}, {big, 1, 7, big + 2}, {big, 1, big + 1, kNoTerm}}));
   EXPECT_EQ(store.provenance_of({big, 1, big + 1, kNoTerm}), (Provenance{0, 1}));
   EXPECT_EQ(store.scan({kNoTerm, kNoTerm, 1, kNoTerm}).size_estimate(), 1u);
   EXPECT_EQ(store.scan({kNoTerm, 1, kNoTerm, kNoTerm}).size_estimate(), 2u);
