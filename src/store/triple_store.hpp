@@ -103,7 +103,10 @@ public:
   std::optional<Provenance> provenance_of(const Quad& q) const;
 
   // Quads matching the pattern, from the permutation whose prefix covers the
-  // most bound positions.
+  // most bound positions. The prefix always covers every bound S, P and O; a
+  // bound G is checked per quad (a residual filter) unless S, P and O are all
+  // bound, when G completes the SPOG prefix. A pattern cannot select the
+  // default graph alone: kNoTerm in G means any graph.
   QuadRange scan(const QuadPattern& pattern) const;
   // Number of distinct (s,p,o) triples, ignoring graphs.
   std::size_t triple_count() const;
