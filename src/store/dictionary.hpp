@@ -24,6 +24,7 @@ public:
   TermId intern_iri(std::string_view iri);
   std::optional<TermId> find(const model::Term& t) const;
   std::optional<TermId> find_iri(std::string_view iri) const;
+  // The reference stays valid until the next new term is interned.
   const model::Term& term(TermId id) const { return terms_[id]; }
   std::size_t size() const { return terms_.size(); }
 
