@@ -218,7 +218,7 @@ public:
   std::size_t service_count() const { return services_.size(); }
   const Service& service(std::size_t i) const { return services_[i]; }
   const char* category_name(std::size_t i) const { return cats_[services_[i].category].name; }
-  // A new "## Category" group starts at service i in the single file.
+  // Service i is the first of its category ("## Category" goes before it).
   bool group_starts(std::size_t i) const { return group_start_[i]; }
 
   std::string preamble() const {
@@ -286,15 +286,23 @@ public:
 
 private:
   void build_catalogue() {
-    group_start_.assign(services_.size(), false);
-    std::uint32_t cat = 0, left = 0;
-    for (std::size_t i = 0; i < services_.size(); ++i) {
-      if (left == 0) {
-        if (i) cat = (cat + 1 + rng_.below(3)) % cats_.size();
-        left = rng_.range(3, 12);
-        group_start_[i] = true;
-      }
-      --left;
+    // Each category heading appears once, as in the seed: category c holds a
+    // contiguous run of services, runs weighted 2..6 at random.
+    const std::size_t n = services_.size();
+    std::vector<std::size_t> end(cats_.size());
+    std::uint64_t total = 0, acc = 0;
+    std::vector<std::uint32_t> weight(cats_.size());
+    for (auto& w : weight) total += (w = rng_.range(2, 6));
+    for (std::size_t c = 0; c < cats_.size(); ++c) {
+      acc += weight[c];
+      end[c] = static_cast<std::size_t>(n * acc / total);
+    }
+    group_start_.assign(n, false);
+    std::uint32_t cat = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      bool first = i == 0;
+      while (i >= end[cat]) ++cat, first = true;
+      group_start_[i] = first;
       Service& s = services_[i];
       s.category = cat;
       const std::string prefix = rng_.chance(60) ? "Amazon" : "AWS";

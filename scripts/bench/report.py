@@ -27,6 +27,8 @@ UNIT = {"b": 1, "byte": 1, "bytes": 1, "kb": 1e3, "kib": 1024, "mb": 1e6, "mib":
 # Tolerant readers for the store size in notegraph's summary (format not fixed
 # yet): "store: 12.5 MiB", "store 12.5MiB (...)", "store_bytes=13107200",
 # "\"store_bytes\": 13107200", "final store size: 12 MB", ...
+# "file:line:col: warning: text [code]" as src/diag renders them.
+RE_DIAG = re.compile(r":\s(warning|error):\s.*?(?:\[([\w-]+)\])?\s*$")
 RE_STORE_BYTES = re.compile(r"store[\s_-]*(?:size[\s_-]*)?bytes\W{0,3}\s*[:=]?\s*(\d+)", re.I)
 RE_STORE_UNIT = re.compile(
     r"store\b[^\n]*?(\d+(?:[.,]\d+)?)\s*(GiB|MiB|KiB|GB|MB|KB|kB|bytes|byte|B)\b", re.I)
@@ -112,6 +114,27 @@ def main():
             w(f"| {corpus} | {c['files']} | {c['bytes'] / 1e6:.1f} | {tool}{note} | {st['median']:.3f} "
               f"| {st['min']:.3f} | {st['mbps']:.1f} | {st['rss']:.1f} | {ratios[0]} | {ratios[1]} |")
     w("")
+
+    # notegraph's diagnostics per corpus (from the last repetition's log).
+    diag_lines = []
+    for corpus in corpora:
+        log = Path(args.logs) / f"{corpus}.notegraph.log"
+        if not log.exists():
+            continue
+        counts = {}
+        for line in log.read_text(errors="replace").splitlines():
+            m = RE_DIAG.search(line)
+            if m:
+                key = (m.group(1), m.group(2) or "?")
+                counts[key] = counts.get(key, 0) + 1
+        if counts:
+            parts = ", ".join(f"{n} {sev} [{code}]" for (sev, code), n in sorted(counts.items()))
+            diag_lines.append(f"- {corpus}: {parts}")
+    if diag_lines:
+        w("notegraph diagnostics (see bench-runs/logs/):")
+        w("")
+        out.extend(diag_lines)
+        w("")
 
     # Split vs single, every tool (the target is notegraph's).
     split_pairs = []
