@@ -28,6 +28,19 @@ bool word_is_plain_ascii(const unsigned char* p) {
   return (v & kHigh) == 0 && !has_zero;
 }
 
+// Length of a well-formed 2-byte sequence or 3-byte sequence led by E1..EF
+// (Hangul, CJK, most punctuation), 0 for anything else: the inlined fast path
+// of the validator.
+inline std::size_t common_sequence_length(const unsigned char* p, const unsigned char* end) {
+  unsigned char c = p[0];
+  if (c >= 0xE1 && c <= 0xEF) {
+    unsigned char second_max = c == 0xED ? 0x9F : 0xBF;  // ED A0..BF would be a surrogate
+    return end - p >= 3 && (p[1] & 0xC0) == 0x80 && p[1] <= second_max && (p[2] & 0xC0) == 0x80 ? 3 : 0;
+  }
+  if (c >= 0xC2 && c <= 0xDF) return end - p >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+  return 0;
+}
+
 // Counts bad and control bytes in the sample to tell text from binary data.
 void judge_sample(std::string_view text, InputReport& r) {
   std::size_t n = text.size() < kSample ? text.size() : kSample;
@@ -85,6 +98,8 @@ InputReport check_input(std::string_view text) {
       ++p;
     } else if (c < 0x80) {
       ++p;
+    } else if (std::size_t k = common_sequence_length(p, end); k != 0) {
+      p += k;
     } else if (std::size_t n = utf8::valid_length(p, end); n != 0) {
       p += n;
     } else {

@@ -76,6 +76,16 @@ TEST(FencedCode, UnclosedFenceWarnsAtTheOpeningAndTheRestIsCode) {
   EXPECT_EQ(d->message, "code fence is never closed; the rest of the file is code");
 }
 
+TEST(FencedCode, QuotedFenceEndsWithTheQuote) {
+  auto p = parse("> ```\n> code\n\nafter\n");
+  auto code = p.blocks_of(BlockKind::code_block);
+  ASSERT_EQ(code.size(), 1u);
+  EXPECT_EQ(code[0]->text, "code");
+  EXPECT_EQ(code[0]->end_line, 2u);
+  EXPECT_TRUE(p.diags.items().empty());
+  EXPECT_EQ(p.blocks_of(BlockKind::paragraph).at(0)->text, "after");
+}
+
 TEST(IndentedCode, FourSpacesAfterABlankLineAreCode) {
   auto p = parse("para\n\n    code line\n\n\tsecond # line\n\nafter\n");
   auto code = p.blocks_of(BlockKind::code_block);
@@ -137,6 +147,23 @@ TEST(HtmlBlocks, UnclosedDetailsWarnsAtItsLine) {
   EXPECT_EQ(d->severity, diag::Severity::warning);
   EXPECT_EQ(d->where.line, 3u);
   EXPECT_EQ(d->where.column, 3u);
+  EXPECT_EQ(d->message, "<details> is never closed by </details>");
+}
+
+TEST(HtmlBlocks, DetailsLineEndsAnHtmlRun) {
+  auto p = parse("<div>\n<details>\ntext\n</details>\n");
+  ASSERT_EQ(p.doc.blocks.size(), 4u);
+  EXPECT_EQ(p.doc.blocks[1].kind, BlockKind::details_open);
+  EXPECT_EQ(p.doc.blocks[2].kind, BlockKind::paragraph);
+  EXPECT_EQ(p.doc.blocks[3].kind, BlockKind::details_close);
+}
+
+TEST(HtmlBlocks, PreBlockRunsToItsClosingTag) {
+  auto p = parse("<pre>\n# not a heading\n\nstill pre</pre>\nafter\n");
+  ASSERT_EQ(p.doc.blocks.size(), 2u);
+  EXPECT_EQ(p.doc.blocks[0].kind, BlockKind::html_block);
+  EXPECT_EQ(p.doc.blocks[0].end_line, 4u);
+  EXPECT_EQ(p.doc.blocks[1].text, "after");
 }
 
 TEST(HtmlBlocks, HtmlRunEndsAtABlankLine) {

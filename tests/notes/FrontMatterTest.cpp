@@ -102,6 +102,7 @@ TEST(FrontMatter, UnclosedBlockWarnsAndIsReadAsMarkdown) {
   EXPECT_EQ(d->severity, diag::Severity::warning);
   EXPECT_EQ(d->where.line, 1u);
   EXPECT_EQ(d->where.column, 1u);
+  EXPECT_EQ(d->message, "front matter is never closed by '---' or '...'; reading it as Markdown");
   auto hs = p.blocks_of(BlockKind::heading);
   ASSERT_EQ(hs.size(), 1u);
   EXPECT_EQ(hs[0]->text, "Heading");

@@ -77,14 +77,16 @@ TEST(NotesParser, InvalidBytesBecomeReplacementCharactersAndParsingGoesOn) {
 }
 
 TEST(NotesParser, OverlongEncodingIsInvalid) {
-  const auto* d = parse("ok\n  \xE0\x80\xAF\n").diagnostic("invalid-utf8");
+  auto p = parse("ok\n  \xE0\x80\xAF\n");
+  const auto* d = p.diagnostic("invalid-utf8");
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->where.line, 2u);
   EXPECT_EQ(d->where.column, 3u);
 }
 
 TEST(NotesParser, EncodedSurrogateIsInvalid) {
-  const auto* d = parse("가\xED\xB2\x80").diagnostic("invalid-utf8");
+  auto p = parse("가\xED\xB2\x80");
+  const auto* d = p.diagnostic("invalid-utf8");
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->where.line, 1u);
   EXPECT_EQ(d->where.column, 2u);
@@ -109,6 +111,7 @@ TEST(NotesParser, NulByteIsReportedAndReplaced) {
   EXPECT_EQ(d->severity, diag::Severity::error);
   EXPECT_EQ(d->where.line, 3u);
   EXPECT_EQ(d->where.column, 2u);
+  EXPECT_EQ(d->message, "NUL byte in text; shown as U+FFFD");
   EXPECT_EQ(p.doc.blocks.back().text, "b\xEF\xBF\xBD" "c");
 }
 
@@ -123,6 +126,7 @@ TEST(NotesParser, NulInTheFirst8KiBMakesABinaryFile) {
   EXPECT_EQ(d->severity, diag::Severity::error);
   EXPECT_EQ(d->where.line, 3u);
   EXPECT_EQ(d->where.column, 1u);
+  EXPECT_EQ(d->message, "binary data (NUL or mostly invalid bytes), not a notes file; nothing parsed");
   EXPECT_TRUE(p.doc.blocks.empty());
 }
 
@@ -141,7 +145,10 @@ TEST(NotesParser, FileOverTheSizeLimitIsRejected) {
   ParseLimits limits;
   limits.max_file_bytes = 10;
   auto p = parse("# a heading that is long\n", limits);
-  ASSERT_NE(p.diagnostic("file-too-large"), nullptr);
+  const auto* d = p.diagnostic("file-too-large");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->severity, diag::Severity::error);
+  EXPECT_EQ(d->message, "file has 25 bytes, more than the limit of 10");
   EXPECT_TRUE(p.doc.blocks.empty());
 }
 
@@ -157,6 +164,7 @@ TEST(NotesParser, HundredMegabyteLineIsTruncatedForInlineParsingInLinearTime) {
   EXPECT_EQ(d->severity, diag::Severity::warning);
   EXPECT_EQ(d->where.line, 1u);
   EXPECT_EQ(d->where.column, (1u << 20) + 1);
+  EXPECT_EQ(d->message, "line longer than 1048576 bytes; the rest is not parsed");
   ASSERT_EQ(p.doc.blocks.size(), 2u);
   EXPECT_EQ(p.doc.blocks[0].text.size(), 1u << 20);
   EXPECT_EQ(p.doc.blocks[1].text, "After");
@@ -188,6 +196,7 @@ TEST(NotesParser, TenThousandNestedListItemsAreClampedWithOneWarning) {
   EXPECT_EQ(d->severity, diag::Severity::warning);
   EXPECT_EQ(d->where.line, 1u);
   EXPECT_EQ(d->where.column, 2 * 255 + 3);
+  EXPECT_EQ(d->message, "lists or quotes nested deeper than 256 levels are clamped");
   for (const Block& b : p.doc.blocks) EXPECT_LT(b.depth, ParseLimits{}.max_nesting);
 }
 
