@@ -56,7 +56,7 @@ int run_build(const BuildArgs& args) {
         },
         error);
     if (!ok) {
-      std::cerr << "notegraph: error: cannot write " << path << ": " << error << "\n";
+      std::cerr << "notegraph: error: " << error << "\n";
       return 1;
     }
   }

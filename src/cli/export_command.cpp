@@ -37,7 +37,7 @@ int run_export(const ExportArgs& args) {
   } else {
     std::string error;
     if (!exporters::write_file_atomically(args.output, write, error)) {
-      std::cerr << "notegraph: error: cannot write " << args.output << ": " << error << "\n";
+      std::cerr << "notegraph: error: " << error << "\n";
       return 1;
     }
   }

@@ -42,7 +42,12 @@ std::string slugify(std::string_view text) {
     std::size_t len = 1;
     char32_t c = decode_at(text, i, len);
     if (is_letter_or_digit(c)) {
-      if (slug.size() + len + (dash ? 1 : 0) > kMaxSlugBytes) break;
+      if (slug.size() + len + (dash ? 1 : 0) > kMaxSlugBytes) {
+        // Cut at the last word boundary rather than inside a word.
+        auto last_dash = slug.rfind('-');
+        if (!dash && last_dash != std::string::npos && last_dash > kMaxSlugBytes / 2) slug.resize(last_dash);
+        break;
+      }
       if (dash && !slug.empty()) slug += '-';
       dash = false;
       if (c < 0x80) slug += static_cast<char>(std::tolower(static_cast<int>(c)));

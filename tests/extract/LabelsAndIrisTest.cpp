@@ -39,6 +39,12 @@ TEST(Slugify, LowerCasesAndFoldsPunctuation) {
   EXPECT_EQ(slugify("  --  "), "");
 }
 
+TEST(Slugify, LongLabelsAreCutAtAWordBoundary) {
+  std::string slug = slugify("AWS 완전 관리형(Fully Managed) 서비스 vs 관리형(Managed) 서비스 차이 그리고 더 긴 설명");
+  EXPECT_LE(slug.size(), 80u);
+  EXPECT_EQ(slug, "aws-완전-관리형-fully-managed-서비스-vs-관리형-managed-서비스");
+}
+
 TEST(StripVendor, OnlyBeforeLatinNames) {
   std::vector<std::string> v{"Amazon", "AWS"};
   EXPECT_EQ(strip_vendor("Amazon Aurora", v), "Aurora");

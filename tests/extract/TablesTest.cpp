@@ -60,7 +60,7 @@ TEST(Tables, UnknownConditionIsAnErrorAtItsColumn) {
   ASSERT_EQ(d.items().size(), 1u);
   EXPECT_EQ(d.items()[0].kind, "bad-rule");
   EXPECT_EQ(d.items()[0].where.line, 2u);
-  EXPECT_EQ(d.items()[0].where.column, 17u);
+  EXPECT_EQ(d.items()[0].where.column, 18u);  // "depth=3" starts at column 18
   EXPECT_TRUE(t.class_rules.empty());
 }
 

@@ -1,0 +1,214 @@
+// The notegraph command end to end: outputs, exit codes, diagnostics on bad
+// input, atomic outputs, and that an independent parser (rapper, serdi)
+// accepts what it writes, on the seed and on real notes written by others.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Result {
+  int code = -1;
+  std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void spit(const fs::path& p, std::string_view text) {
+  std::ofstream out(p, std::ios::binary);
+  out << text;
+}
+
+class Cli : public ::testing::Test {
+protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("notegraph-cli-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Runs notegraph with shell-quoted `args`; stdin from `input` when given.
+  Result run(const std::string& args, const std::string* input = nullptr) {
+    fs::path out = dir_ / "stdout", err = dir_ / "stderr", in = dir_ / "stdin";
+    std::string cmd = std::string(NOTEGRAPH) + " " + args + " >" + out.string() + " 2>" + err.string();
+    if (input) {
+      spit(in, *input);
+      cmd += " <" + in.string();
+    } else {
+      cmd += " </dev/null";
+    }
+    int status = std::system(cmd.c_str());
+    Result r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.out = slurp(out);
+    r.err = slurp(err);
+    return r;
+  }
+  static int shell(const std::string& cmd) {
+    int status = std::system(cmd.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+  fs::path dir_;
+};
+
+std::size_t count_lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
+
+}  // namespace
+
+TEST_F(Cli, BuildTheSeedWritesBothFilesAndASummary) {
+  Result r = run("build -o " + (dir_ / "o").string() + " " NG_TEST_DATA "/aws-overview.ko.md");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("85 services, 13 categories"), std::string::npos) << r.out;
+  EXPECT_TRUE(fs::exists(dir_ / "o" / "graph.nt"));
+  EXPECT_TRUE(fs::exists(dir_ / "o" / "graph.nq"));
+}
+
+TEST_F(Cli, RapperAndSerdiAcceptTheSeedOutputs) {
+  ASSERT_EQ(run("build -o " + dir_.string() + " " NG_TEST_DATA "/aws-overview.ko.md").code, 0);
+  std::string nt = slurp(dir_ / "graph.nt");
+  EXPECT_EQ(shell("rapper -i ntriples -c " + (dir_ / "graph.nt").string() + " 2>" + (dir_ / "rapper.err").string()), 0)
+      << slurp(dir_ / "rapper.err");
+  EXPECT_NE(slurp(dir_ / "rapper.err").find("returned " + std::to_string(count_lines(nt)) + " triples"), std::string::npos);
+  EXPECT_EQ(shell("serdi -q -i ntriples " + (dir_ / "graph.nt").string() + " >/dev/null"), 0);
+  EXPECT_EQ(shell("serdi -q -i nquads " + (dir_ / "graph.nq").string() + " >/dev/null"), 0);
+}
+
+TEST_F(Cli, ExportReadsNotesFromStdin) {
+  std::string notes = "# Amazon S3 (S3)\n\nStores objects.\n\n# AWS Lambda\n\nReads from S3.\n";
+  Result r = run("export -f nt -", &notes);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("<https://w3id.org/notegraph/notes/lambda> <https://w3id.org/notegraph/ns#mentions> "
+                       "<https://w3id.org/notegraph/notes/s3> ."),
+            std::string::npos)
+      << r.out;
+}
+
+TEST_F(Cli, ExportWithLinesGivesEachStatementItsProvenance) {
+  std::string notes = "# A\n\ntext\n";
+  Result r = run("export -f nq --lines -", &notes);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"text\"@en <https://w3id.org/notegraph/notes/doc/stdin> . # -:3"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, BaseOptionSetsTheNamespace) {
+  std::string notes = "# Thing\n";
+  Result r = run("export -f nt --base http://example.org/my/ -", &notes);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("<http://example.org/my/thing>"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(run("").code, 2);
+  EXPECT_EQ(run("build").code, 2);
+  EXPECT_EQ(run("build --no-such-option x").code, 2);
+  EXPECT_EQ(run("export -f pdf x").code, 2);
+}
+
+TEST_F(Cli, HelpAndVersionExitZero) {
+  Result help = run("--help");
+  EXPECT_EQ(help.code, 0);
+  EXPECT_NE(help.out.find("build"), std::string::npos);
+  Result version = run("--version");
+  EXPECT_EQ(version.code, 0);
+  EXPECT_NE(version.out.find("notegraph"), std::string::npos);
+}
+
+TEST_F(Cli, MissingInputExitsOneNamingIt) {
+  Result r = run("build -o " + dir_.string() + " /nonexistent/notes.md");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("/nonexistent/notes.md: error:"), std::string::npos) << r.err;
+}
+
+TEST_F(Cli, InvalidUtf8IsAPositionedErrorAndOldOutputsStayWhole) {
+  spit(dir_ / "graph.nt", "old nt\n");
+  spit(dir_ / "graph.nq", "old nq\n");
+  spit(dir_ / "bad.md", "# Title\n\nabc \xff def\n");
+  Result r = run("build -o " + dir_.string() + " " + (dir_ / "bad.md").string());
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("bad.md:3:5: error:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("\n      ^"), std::string::npos) << r.err;  // caret under column 5
+  EXPECT_EQ(slurp(dir_ / "graph.nt"), "old nt\n");
+  EXPECT_EQ(slurp(dir_ / "graph.nq"), "old nq\n");
+}
+
+TEST_F(Cli, BinaryFileIsAnError) {
+  std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  spit(dir_ / "image.md", png);
+  Result r = run("export -f nt " + (dir_ / "image.md").string());
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("error:"), std::string::npos);
+  EXPECT_EQ(r.out, "");
+}
+
+TEST_F(Cli, EmptyFileBuildsAnEmptyDocument) {
+  spit(dir_ / "empty.md", "");
+  Result r = run("export -f nt " + (dir_ / "empty.md").string());
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("https://w3id.org/notegraph/ns#Document"), std::string::npos);
+}
+
+TEST_F(Cli, UnclosedFenceIsAWarningUnlessStrict) {
+  spit(dir_ / "fence.md", "# A\n\n```\ncode\n");
+  Result r = run("export -f nt " + (dir_ / "fence.md").string());
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("fence.md:3:1: warning:"), std::string::npos) << r.err;
+  EXPECT_EQ(run("export --strict -f nt " + (dir_ / "fence.md").string()).code, 1);
+  EXPECT_EQ(run("export -q -f nt " + (dir_ / "fence.md").string()).err, "");
+}
+
+TEST_F(Cli, DeepNestingDoesNotCrash) {
+  std::string lists, quotes;
+  for (int i = 0; i < 10000; ++i) lists += std::string(static_cast<std::size_t>(i) * 2, ' ') + "- item\n";
+  for (int i = 1; i <= 10000; ++i) quotes += std::string(static_cast<std::size_t>(i), '>') + " q\n";
+  spit(dir_ / "lists.md", lists);
+  spit(dir_ / "quotes.md", quotes);
+  EXPECT_EQ(run("export -q -f nt " + (dir_ / "lists.md").string()).code, 0);
+  EXPECT_EQ(run("export -q -f nt " + (dir_ / "quotes.md").string()).code, 0);
+}
+
+TEST_F(Cli, HundredMegabyteLineIsHandled) {
+  {
+    std::ofstream out(dir_ / "long.md", std::ios::binary);
+    out << "# Long\n\n";
+    std::string chunk(1 << 20, 'a');
+    for (int i = 0; i < 100; ++i) out << chunk;
+    out << "\n";
+  }
+  Result r = run("build -q -o " + dir_.string() + " " + (dir_ / "long.md").string());
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(shell("serdi -q -i ntriples " + (dir_ / "graph.nt").string() + " >/dev/null"), 0);
+}
+
+TEST_F(Cli, SymlinkLoopInAFolderTerminates) {
+  fs::create_directories(dir_ / "notes" / "sub");
+  spit(dir_ / "notes" / "sub" / "a.md", "# A\n");
+  fs::create_directory_symlink(dir_ / "notes", dir_ / "notes" / "sub" / "loop");
+  Result r = run("export -f nt " + (dir_ / "notes").string());
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("doc/sub/a.md"), std::string::npos);
+}
+
+TEST_F(Cli, RealNotesBuildWithoutErrorsAndParse) {
+  Result r = run("build -q -o " + dir_.string() + " " NG_TEST_DATA "/real-notes");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(shell("rapper -q -i ntriples -c " + (dir_ / "graph.nt").string() + " 2>/dev/null"), 0);
+  EXPECT_EQ(shell("serdi -q -i nquads " + (dir_ / "graph.nq").string() + " >/dev/null"), 0);
+}
+
+TEST_F(Cli, SameInputGivesByteIdenticalOutput) {
+  ASSERT_EQ(run("build -q -o " + (dir_ / "a").string() + " " NG_TEST_DATA).code, 0);
+  ASSERT_EQ(run("build -q -o " + (dir_ / "b").string() + " " NG_TEST_DATA).code, 0);
+  EXPECT_EQ(slurp(dir_ / "a" / "graph.nq"), slurp(dir_ / "b" / "graph.nq"));
+}

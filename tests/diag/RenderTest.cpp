@@ -1,0 +1,67 @@
+// GCC-style rendering: position, severity, kind, the quoted line and a caret
+// that lines up under double-width Hangul.
+#include "diag/render.hpp"
+
+#include <gtest/gtest.h>
+
+#include "diag/source_file.hpp"
+
+using namespace ng::diag;
+
+TEST(Render, FileLineColumnSeverityMessageAndKind) {
+  Diagnostic d{Severity::error, "invalid-utf8", "a.md", {3, 5}, "invalid UTF-8"};
+  EXPECT_EQ(render(d, "abcdefg"), "a.md:3:5: error: invalid UTF-8 [invalid-utf8]\n  abcdefg\n      ^\n");
+}
+
+TEST(Render, CaretCountsHangulAsTwoColumns) {
+  Diagnostic d{Severity::warning, "k", "a.md", {1, 3}, "m"};
+  EXPECT_EQ(render(d, "가나X"), "a.md:1:3: warning: m [k]\n  가나X\n      ^\n");
+}
+
+TEST(Render, TabsAreKeptSoTheCaretLinesUp) {
+  Diagnostic d{Severity::error, "k", "f", {1, 2}, "m"};
+  EXPECT_EQ(render(d, "\tx"), "f:1:2: error: m [k]\n  \tx\n  \t^\n");
+}
+
+TEST(Render, ControlCharactersAreNotEchoed) {
+  Diagnostic d{Severity::error, "k", "f", {1, 1}, "m"};
+  std::string out = render(d, std::string("\x1b[31mred", 8));
+  EXPECT_EQ(out.find('\x1b'), std::string::npos);
+}
+
+TEST(Render, NoPositionMeansNoQuotedLine) {
+  Diagnostic d{Severity::error, "unreadable-file", "missing.md", {}, "cannot open"};
+  EXPECT_EQ(render(d, ""), "missing.md: error: cannot open [unreadable-file]\n");
+}
+
+TEST(Render, VeryLongLinesAreCut) {
+  Diagnostic d{Severity::error, "k", "f", {1, 1}, "m"};
+  std::string out = render(d, std::string(1000000, 'a'));
+  EXPECT_LT(out.size(), 1000u);
+}
+
+TEST(SourceFile, PositionsCountCodePointsAndAllLineEndings) {
+  SourceFile f("f", "ab\r\n가나다\rx\ny");
+  EXPECT_EQ(f.line_count(), 4u);
+  EXPECT_EQ(f.line(2), "가나다");
+  EXPECT_EQ(f.line(3), "x");
+  SourcePos p = f.position(4 + 3);  // the byte of '나'
+  EXPECT_EQ(p.line, 2u);
+  EXPECT_EQ(p.column, 2u);
+  EXPECT_EQ(f.position(f.text().size() - 1).line, 4u);
+}
+
+TEST(SourceFile, MissingFileIsAnUnreadableFileError) {
+  Diagnostics d;
+  std::string text;
+  EXPECT_FALSE(read_source("/nonexistent/notes.md", text, d));
+  ASSERT_EQ(d.items().size(), 1u);
+  EXPECT_EQ(d.items()[0].kind, "unreadable-file");
+}
+
+TEST(SourceFile, FolderIsNotReadAsAFile) {
+  Diagnostics d;
+  std::string text;
+  EXPECT_FALSE(read_source("/", text, d));
+  EXPECT_EQ(d.items()[0].kind, "unreadable-file");
+}
