@@ -33,9 +33,12 @@ bool word_is_plain_ascii(const unsigned char* p) {
 // of the validator.
 inline std::size_t common_sequence_length(const unsigned char* p, const unsigned char* end) {
   unsigned char c = p[0];
-  if (c >= 0xE1 && c <= 0xEF) {
-    unsigned char second_max = c == 0xED ? 0x9F : 0xBF;  // ED A0..BF would be a surrogate
-    return end - p >= 3 && (p[1] & 0xC0) == 0x80 && p[1] <= second_max && (p[2] & 0xC0) == 0x80 ? 3 : 0;
+  if (c >= 0xE1 && c <= 0xEF && end - p >= 3) {
+    std::uint16_t tail;
+    std::memcpy(&tail, p + 1, sizeof tail);
+    bool continuation = (tail & 0xC0C0) == 0x8080;
+    bool surrogate = c == 0xED && p[1] > 0x9F;
+    return continuation && !surrogate ? 3 : 0;
   }
   if (c >= 0xC2 && c <= 0xDF) return end - p >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
   return 0;
@@ -88,16 +91,14 @@ InputReport check_input(std::string_view text) {
   auto end = base + text.size();
   auto p = base;
   while (p < end) {
-    if (end - p >= 8 && word_is_plain_ascii(p)) {
-      p += 8;
-      continue;
-    }
     unsigned char c = *p;
-    if (c == 0) {
-      if (r.first_nul == InputReport::npos) r.first_nul = static_cast<std::size_t>(p - base);
-      ++p;
-    } else if (c < 0x80) {
-      ++p;
+    if (c < 0x80) {
+      if (end - p >= 8 && word_is_plain_ascii(p)) {
+        p += 8;
+      } else {
+        if (c == 0 && r.first_nul == InputReport::npos) r.first_nul = static_cast<std::size_t>(p - base);
+        ++p;
+      }
     } else if (std::size_t k = common_sequence_length(p, end); k != 0) {
       p += k;
     } else if (std::size_t n = utf8::valid_length(p, end); n != 0) {
