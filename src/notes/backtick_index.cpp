@@ -5,7 +5,7 @@
 namespace ng::notes {
 
 namespace {
-constexpr std::size_t kShortRun = 64;      // shorter runs are indexed by length in a vector
+constexpr std::size_t kShortRun = 64;        // shorter runs are indexed by length in a vector
 constexpr std::size_t kEscapedSearch = 256;  // runs an escaped opener may look ahead
 }  // namespace
 

@@ -172,8 +172,7 @@ void BlockBuilder::detect_term(Block& b) {
   if (!syntax::term_item(first_line, kv)) return;
   std::string_view term = kv.key;
   if (term.empty() || term.front() == ' ' || term.back() == ' ' || term.back() == '\t' ||
-      term.find("://") != std::string_view::npos || is_url_scheme(term) ||
-      utf8::code_points(term) > kMaxTermCodePoints)
+      term.find("://") != std::string_view::npos || is_url_scheme(term) || utf8::code_points(term) > kMaxTermCodePoints)
     return;
   b.key = term;
   b.body_offset = u32(kv.value.data() - b.text.data());

@@ -32,9 +32,12 @@ constexpr std::uint32_t kQuoteContainer = 0xFFFFFFFFu;
 BlockScanner::Indent measure_indent(std::string_view s, std::uint32_t column) {
   BlockScanner::Indent r{0, column};
   for (; r.bytes < s.size(); ++r.bytes) {
-    if (s[r.bytes] == ' ') ++r.column;
-    else if (s[r.bytes] == '\t') r.column = (r.column / 4 + 1) * 4;
-    else break;
+    if (s[r.bytes] == ' ')
+      ++r.column;
+    else if (s[r.bytes] == '\t')
+      r.column = (r.column / 4 + 1) * 4;
+    else
+      break;
   }
   return r;
 }

@@ -40,7 +40,7 @@ private:
     SourcePos where;
     std::uint32_t depth = 0;
     bool ordered = false;
-    std::uint32_t container = 0;  // list frames it lives in (interruption rules)
+    std::uint32_t container = 0;    // list frames it lives in (interruption rules)
     std::uint32_t quote_depth = 0;  // '>' markers of its lines (0: not quoted)
     std::uint32_t last_line = 0;
     std::vector<Piece> pieces;
@@ -59,8 +59,7 @@ private:
   void process(const Line& line);
   bool block_start(const Line& line, std::string_view s, Indent ind, std::string_view rest, std::uint32_t contain);
   bool starts_block(std::string_view rest) const;
-  void text_line(const Line& line, std::string_view s, std::string_view rest, std::uint32_t contain,
-                 std::uint32_t rel);
+  void text_line(const Line& line, std::string_view s, std::string_view rest, std::uint32_t contain, std::uint32_t rel);
   void setext_heading(const Line& line, char underline);
   void atx_heading(const Line& line, std::string_view rest, const syntax::AtxHeading& h, std::uint32_t contain);
   void start_table(std::uint32_t contain);
@@ -80,8 +79,7 @@ private:
   bool may_start_item(const syntax::ListMarker& m, std::string_view rest, std::uint32_t contain) const;
   void list_item(const Line& line, std::string_view s, Indent ind, syntax::ListMarker m, std::uint32_t contain);
   void inline_field(const Line& line, const syntax::KeyValue& kv, std::uint32_t contain);
-  void start_pending(BlockKind kind, SourcePos where, std::uint32_t depth, std::uint32_t container,
-                     std::uint32_t line);
+  void start_pending(BlockKind kind, SourcePos where, std::uint32_t depth, std::uint32_t container, std::uint32_t line);
   void flush_pending();
   void close_frames(std::uint32_t keep);
   std::uint32_t containing(std::uint32_t column) const;

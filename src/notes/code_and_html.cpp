@@ -32,8 +32,8 @@ std::size_t skip_quote_markers(std::string_view s, std::uint32_t depth) {
 
 }  // namespace
 
-void BlockScanner::open_fence(const Line& line, std::string_view rest, const syntax::FenceOpen& f,
-                              std::uint32_t indent, std::uint32_t contain, std::uint32_t quote_depth) {
+void BlockScanner::open_fence(const Line& line, std::string_view rest, const syntax::FenceOpen& f, std::uint32_t indent,
+                              std::uint32_t contain, std::uint32_t quote_depth) {
   flush_pending();
   close_frames(contain);
   fence_.ch = f.ch;
@@ -103,14 +103,18 @@ void BlockScanner::html_start(const Line& line, std::string_view rest, syntax::H
   switch (kind) {
     case syntax::HtmlStart::details_open: {
       builder_.add_text_block(BlockKind::details_open, where, {&p, 1}, line.number).depth = contain;
-      if (open_details_.size() < max_nesting_) open_details_.push_back(where);
-      else ++untracked_details_;
+      if (open_details_.size() < max_nesting_)
+        open_details_.push_back(where);
+      else
+        ++untracked_details_;
       return;
     }
     case syntax::HtmlStart::details_close: {
       builder_.add_text_block(BlockKind::details_close, where, {&p, 1}, line.number).depth = contain;
-      if (untracked_details_ > 0) --untracked_details_;
-      else if (!open_details_.empty()) open_details_.pop_back();
+      if (untracked_details_ > 0)
+        --untracked_details_;
+      else if (!open_details_.empty())
+        open_details_.pop_back();
       return;
     }
     case syntax::HtmlStart::block_tag:

@@ -40,8 +40,7 @@ std::uint32_t Document::line_of(const Block& b, std::uint32_t offset) const {
   if (b.line_count == 0 || b.first_line + b.line_count > line_starts.size()) return b.where.line;
   auto first = line_starts.begin() + b.first_line;
   auto last = first + b.line_count;
-  auto it = std::upper_bound(first, last, offset,
-                             [](std::uint32_t o, const LineStart& ls) { return o < ls.offset; });
+  auto it = std::upper_bound(first, last, offset, [](std::uint32_t o, const LineStart& ls) { return o < ls.offset; });
   return it == first ? first->line : std::prev(it)->line;
 }
 

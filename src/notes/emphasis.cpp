@@ -27,18 +27,24 @@ std::int32_t DelimiterList::push(const Delimiter& d) {
   nodes_.push_back(d);
   nodes_.back().prev = tail_;
   nodes_.back().next = -1;
-  if (tail_ >= 0) nodes_[tail_].next = i;
-  else head_ = i;
+  if (tail_ >= 0)
+    nodes_[tail_].next = i;
+  else
+    head_ = i;
   tail_ = i;
   return i;
 }
 
 void DelimiterList::unlink(std::int32_t i) {
   Delimiter& d = nodes_[i];
-  if (d.prev >= 0) nodes_[d.prev].next = d.next;
-  else head_ = d.next;
-  if (d.next >= 0) nodes_[d.next].prev = d.prev;
-  else tail_ = d.prev;
+  if (d.prev >= 0)
+    nodes_[d.prev].next = d.next;
+  else
+    head_ = d.next;
+  if (d.next >= 0)
+    nodes_[d.next].prev = d.prev;
+  else
+    tail_ = d.prev;
 }
 
 void DelimiterList::truncate(std::int32_t bottom) {

@@ -32,9 +32,9 @@ struct Mark {
 };
 
 struct Delimiter {
-  std::uint32_t mark = 0;     // the run's Mark
+  std::uint32_t mark = 0;  // the run's Mark
   std::int32_t prev = -1, next = -1;
-  std::uint32_t length = 0;   // original run length
+  std::uint32_t length = 0;  // original run length
   std::uint32_t remaining = 0;
   char ch = 0;
   bool can_open = false, can_close = false;

@@ -25,21 +25,18 @@ bool is_ascii_punct(char c) {
   return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
 }
 
-bool is_alnum(char c) {
-  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
+bool is_alnum(char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
 
 struct NamedEntity {
   std::string_view name;
   char32_t cp;
 };
 constexpr NamedEntity kEntities[] = {
-    {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},     {"apos", '\''},
-    {"nbsp", 0xA0},    {"copy", 0xA9},    {"reg", 0xAE},     {"trade", 0x2122}, {"hellip", 0x2026},
-    {"mdash", 0x2014}, {"ndash", 0x2013}, {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C},
-    {"rdquo", 0x201D}, {"middot", 0xB7},  {"times", 0xD7},   {"larr", 0x2190},  {"rarr", 0x2192},
-    {"uarr", 0x2191},  {"darr", 0x2193},  {"bull", 0x2022},  {"deg", 0xB0},     {"laquo", 0xAB},
-    {"raquo", 0xBB},   {"euro", 0x20AC},  {"check", 0x2713}, {"ne", 0x2260},    {"le", 0x2264},
+    {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},      {"apos", '\''},    {"nbsp", 0xA0},
+    {"copy", 0xA9},    {"reg", 0xAE},     {"trade", 0x2122}, {"hellip", 0x2026}, {"mdash", 0x2014}, {"ndash", 0x2013},
+    {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D},  {"middot", 0xB7},  {"times", 0xD7},
+    {"larr", 0x2190},  {"rarr", 0x2192},  {"uarr", 0x2191},  {"darr", 0x2193},   {"bull", 0x2022},  {"deg", 0xB0},
+    {"laquo", 0xAB},   {"raquo", 0xBB},   {"euro", 0x20AC},  {"check", 0x2713},  {"ne", 0x2260},    {"le", 0x2264},
     {"ge", 0x2265}};
 
 // Decodes an entity body ("amp", "#38", "#x26"); 0 when unknown.
@@ -156,10 +153,8 @@ std::size_t InlineParser::on_delimiter(std::size_t p) {
   auto before = utf8::class_before(src_, p);
   auto after = utf8::class_after(src_, e);
   using utf8::CharClass;
-  bool left = after != CharClass::whitespace &&
-              (after != CharClass::punctuation || before != CharClass::other);
-  bool right = before != CharClass::whitespace &&
-               (before != CharClass::punctuation || after != CharClass::other);
+  bool left = after != CharClass::whitespace && (after != CharClass::punctuation || before != CharClass::other);
+  bool right = before != CharClass::whitespace && (before != CharClass::punctuation || after != CharClass::other);
   bool can_open = left, can_close = right;
   if (c == '_') {
     // Intraword underscores (snake_case) neither open nor close.
@@ -269,9 +264,12 @@ std::size_t InlineParser::on_colon(std::size_t p) {
   // A bare "http://" or "https://" URL: found at its "://", started at its scheme.
   if (src_.substr(p, 3) != "://") return p + 1;
   std::size_t s;
-  if (p >= 5 && src_.substr(p - 5, 5) == "https") s = p - 5;
-  else if (p >= 4 && src_.substr(p - 4, 4) == "http") s = p - 4;
-  else return p + 1;
+  if (p >= 5 && src_.substr(p - 5, 5) == "https")
+    s = p - 5;
+  else if (p >= 4 && src_.substr(p - 4, 4) == "http")
+    s = p - 4;
+  else
+    return p + 1;
   if ((s > 0 && is_alnum(src_[s - 1])) || (!marks_.empty() && marks_.back().end > s)) return p + 1;
   if (!brackets_.empty()) return p + 1;  // "[https://x](https://x)": the link is the link
   std::string_view url;

@@ -26,8 +26,8 @@ struct Segment {
 
 struct LinkSpan {
   std::uint32_t text_begin = 0, text_end = 0;  // in the plain text
-  std::uint32_t src_offset = 0;                 // of '[' / '<' / the URL, in the inline source
-  std::string_view target;                      // a view into the inline source
+  std::uint32_t src_offset = 0;                // of '[' / '<' / the URL, in the inline source
+  std::string_view target;                     // a view into the inline source
   bool wiki = false;
 };
 

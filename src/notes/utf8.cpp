@@ -16,10 +16,14 @@ bool cont(unsigned char c) { return (c & 0xC0) == 0x80; }
 void second_range(unsigned char c, unsigned char& lo, unsigned char& hi) {
   lo = 0x80;
   hi = 0xBF;
-  if (c == 0xE0) lo = 0xA0;
-  else if (c == 0xED) hi = 0x9F;
-  else if (c == 0xF0) lo = 0x90;
-  else if (c == 0xF4) hi = 0x8F;
+  if (c == 0xE0)
+    lo = 0xA0;
+  else if (c == 0xED)
+    hi = 0x9F;
+  else if (c == 0xF0)
+    lo = 0x90;
+  else if (c == 0xF4)
+    hi = 0x8F;
 }
 
 std::size_t sequence_length(unsigned char c) {
@@ -133,8 +137,8 @@ namespace {
 CharClass classify(utf8proc_int32_t cp) {
   if (cp < 0x80) {
     if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v') return CharClass::whitespace;
-    bool punct = (cp >= '!' && cp <= '/') || (cp >= ':' && cp <= '@') || (cp >= '[' && cp <= '`') ||
-                 (cp >= '{' && cp <= '~');
+    bool punct =
+        (cp >= '!' && cp <= '/') || (cp >= ':' && cp <= '@') || (cp >= '[' && cp <= '`') || (cp >= '{' && cp <= '~');
     return punct ? CharClass::punctuation : CharClass::other;
   }
   switch (utf8proc_category(cp)) {

@@ -22,7 +22,8 @@ TEST(Headings, AtxHeadingHasLevelTextAndPosition) {
 }
 
 TEST(Headings, OutlineNumberIsSplitOff) {
-  auto p = parse("# 1. 클라우드 컴퓨팅과 AWS 개요\n## 1.1 클라우드 컴퓨팅이란?\n## 2 AWS 제품과 서비스\n### 1.2.3. 깊은 절\n");
+  auto p = parse(
+      "# 1. 클라우드 컴퓨팅과 AWS 개요\n## 1.1 클라우드 컴퓨팅이란?\n## 2 AWS 제품과 서비스\n### 1.2.3. 깊은 절\n");
   auto hs = p.blocks_of(BlockKind::heading);
   ASSERT_EQ(hs.size(), 4u);
   EXPECT_EQ(hs[0]->number, "1");
@@ -208,8 +209,8 @@ TEST(TermItems, BoldTextWithoutColonIsNotATerm) {
 }
 
 TEST(TermItems, UrlsAndLongOrSpacedTermsAreNotTerms) {
-  auto p = parse("- https://aws.amazon.com: the site\n- http: no\n- term : spaced\n- " + std::string(61, 'x') +
-                 ": long\n");
+  auto p =
+      parse("- https://aws.amazon.com: the site\n- http: no\n- term : spaced\n- " + std::string(61, 'x') + ": long\n");
   for (const Block* b : p.blocks_of(BlockKind::list_item)) EXPECT_TRUE(b->key.empty()) << b->text;
 }
 

@@ -111,7 +111,8 @@ TEST(IndentedCode, IndentedLineInsideAListIsNotCode) {
 }
 
 TEST(HtmlBlocks, DetailsMarkersAreTheirOwnBlocks) {
-  auto p = parse("<details>\n<summary>AWS 서비스</summary>\n<div markdown=\"1\">\n\n# AWS 서비스\n\n</div>\n</details>\n");
+  auto p =
+      parse("<details>\n<summary>AWS 서비스</summary>\n<div markdown=\"1\">\n\n# AWS 서비스\n\n</div>\n</details>\n");
   ASSERT_EQ(p.doc.blocks.size(), 6u);
   EXPECT_EQ(p.doc.blocks[0].kind, BlockKind::details_open);
   EXPECT_EQ(p.doc.blocks[0].where.line, 1u);

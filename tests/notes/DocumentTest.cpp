@@ -1,11 +1,11 @@
 // Document storage: the text arena's views stay valid, and line_of maps a
 // block's text offsets back to source lines.
-#include "notes/document.hpp"
-
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
+
+#include "notes/document.hpp"
 
 namespace ng::notes {
 namespace {

@@ -1,10 +1,10 @@
 // The input check: first bad byte, first NUL, the binary heuristic, and
 // offset-to-position mapping.
-#include "notes/input_check.hpp"
-
 #include <gtest/gtest.h>
 
 #include <string>
+
+#include "notes/input_check.hpp"
 
 namespace ng::notes {
 namespace {
@@ -61,7 +61,9 @@ TEST(InputCheck, LocateCountsLinesAndCodePoints) {
 }
 
 TEST(InputCheck, LocateGivesTheBomNoColumn) {
-  std::string text = "\xEF\xBB\xBF" "ab";
+  std::string text =
+      "\xEF\xBB\xBF"
+      "ab";
   EXPECT_EQ(locate(text, 3, 4).column, 2u);
 }
 

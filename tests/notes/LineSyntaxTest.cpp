@@ -1,8 +1,8 @@
 // The grammar rules one by one, through the Boost-free matchers of
 // notes/line_syntax.hpp: what each accepts, what it splits off, what it rejects.
-#include "notes/line_syntax.hpp"
-
 #include <gtest/gtest.h>
+
+#include "notes/line_syntax.hpp"
 
 namespace ng::notes::syntax {
 namespace {

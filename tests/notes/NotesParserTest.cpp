@@ -22,9 +22,7 @@ TEST(NotesParser, EmptyFileGivesEmptyDocumentWithoutDiagnostics) {
   EXPECT_TRUE(p.diags.items().empty());
 }
 
-TEST(NotesParser, DocumentCarriesTheFileName) {
-  EXPECT_EQ(parse("x").doc.file, "note.md");
-}
+TEST(NotesParser, DocumentCarriesTheFileName) { EXPECT_EQ(parse("x").doc.file, "note.md"); }
 
 TEST(NotesParser, CrLfLineEndings) {
   auto p = parse("# 제목\r\n\r\n첫 줄\r\n둘째 줄\r\n");
@@ -112,7 +110,9 @@ TEST(NotesParser, NulByteIsReportedAndReplaced) {
   EXPECT_EQ(d->where.line, 3u);
   EXPECT_EQ(d->where.column, 2u);
   EXPECT_EQ(d->message, "NUL byte in text; shown as U+FFFD");
-  EXPECT_EQ(p.doc.blocks.back().text, "b\xEF\xBF\xBD" "c");
+  EXPECT_EQ(p.doc.blocks.back().text,
+            "b\xEF\xBF\xBD"
+            "c");
 }
 
 TEST(NotesParser, NulInTheFirst8KiBMakesABinaryFile) {

@@ -11,6 +11,7 @@
 namespace ng::notes {
 namespace {
 
+// clang-format off
 const char* const kFragments[] = {
     "# ", "## 1.2 ", "###### ", "####### ", "===", "---", "***", "- ", "* ", "+ ", "1. ", "2) ", "> ", ">> ",
     "```", "~~~", "    ", "\t", "  ", "|", "| a | b |", "|---|:-:|", "<details>", "</details>", "<div markdown=\"1\">",
@@ -18,6 +19,7 @@ const char* const kFragments[] = {
     "]", "](", "(x)", "![", "[[", "]]", "|alias", "<https://a.b>", "https://x.io/a_b", "&amp;", "&#xAC00;", "\\",
     "\\*", "클라우드", "컴퓨팅", "AWS", "text", " ", "\n", "\n", "\n", "\r\n", "\r", "\xFF", "\xC0\xAF", "\xED\xA0\x80",
     "\xEA\xB0", "---\ntitle: x\n", "[a](b \"t\")", "<span>", "</span>", "{", "}", ":", "::"};
+// clang-format on
 
 std::string random_note(std::mt19937& rng) {
   std::uniform_int_distribution<std::size_t> pick(0, std::size(kFragments) - 1);
@@ -39,8 +41,8 @@ void check_invariants(const testing::Parsed& p, std::uint32_t line_count, const 
     ASSERT_LE(b.first_link + b.link_count, doc.links.size());
     for (std::uint32_t i = 0; i < b.link_count; ++i) {
       const Link& l = doc.links[b.first_link + i];
-      ASSERT_TRUE(l.text.empty() || (l.text.data() >= b.text.data() &&
-                                     l.text.data() + l.text.size() <= b.text.data() + b.text.size()));
+      ASSERT_TRUE(l.text.empty() ||
+                  (l.text.data() >= b.text.data() && l.text.data() + l.text.size() <= b.text.data() + b.text.size()));
       ASSERT_GE(l.where.line, b.where.line);
       ASSERT_LE(l.where.line, b.end_line);
     }

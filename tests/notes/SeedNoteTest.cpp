@@ -37,9 +37,7 @@ TEST_F(SeedNote, ParsesWithoutDiagnostics) {
   EXPECT_TRUE(seed().diags.items().empty());
 }
 
-TEST_F(SeedNote, FindsEveryHeading) {
-  EXPECT_EQ(seed().blocks_of(BlockKind::heading).size(), 109u);
-}
+TEST_F(SeedNote, FindsEveryHeading) { EXPECT_EQ(seed().blocks_of(BlockKind::heading).size(), 109u); }
 
 TEST_F(SeedNote, FirstHeadingsHaveLevelsNumbersAndTexts) {
   auto hs = seed().blocks_of(BlockKind::heading);
@@ -99,7 +97,8 @@ TEST_F(SeedNote, TermItemsHaveKeys) {
   for (const Block* b : seed().blocks_of(BlockKind::list_item))
     if (!b->key.empty()) keys.push_back(b->key);
   EXPECT_EQ(keys, (std::vector<std::string_view>{"온디맨드", "IaaS", "PaaS", "SaaS", "올 인 클라우드(퍼블릭 클라우드)",
-                                                 "하이브리드 클라우드", "온프레미스 또는 프라이빌 클라우드", "동질적", "비동질적"}));
+                                                 "하이브리드 클라우드", "온프레미스 또는 프라이빌 클라우드", "동질적",
+                                                 "비동질적"}));
 }
 
 TEST_F(SeedNote, NestedItemsUnderBoldItemsHaveDepthOne) {

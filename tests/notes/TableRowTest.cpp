@@ -1,10 +1,10 @@
 // CellSplitter: where a GFM table row is cut into cells.
-#include "notes/table_row.hpp"
-
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
+
+#include "notes/table_row.hpp"
 
 namespace ng::notes {
 namespace {
@@ -40,9 +40,7 @@ TEST(CellSplitter, UnclosedCodeSpanDoesNotHideLaterPipes) {
   EXPECT_EQ(split("| `a | b |"), (std::vector<std::string>{"`a", "b"}));
 }
 
-TEST(CellSplitter, KeepsEmptyCells) {
-  EXPECT_EQ(split("| | x ||"), (std::vector<std::string>{"", "x", ""}));
-}
+TEST(CellSplitter, KeepsEmptyCells) { EXPECT_EQ(split("| | x ||"), (std::vector<std::string>{"", "x", ""})); }
 
 }  // namespace
 }  // namespace ng::notes

@@ -1,10 +1,10 @@
 // UTF-8 helpers: well-formedness by the Unicode table, U+FFFD replacement of
 // maximal subparts, code-point columns and the classes emphasis rules use.
-#include "notes/utf8.hpp"
-
 #include <gtest/gtest.h>
 
 #include <string>
+
+#include "notes/utf8.hpp"
 
 namespace ng::notes::utf8 {
 namespace {
@@ -42,7 +42,10 @@ TEST(Utf8, RejectsTruncatedSequences) {
 }
 
 TEST(Utf8, ReplacesEachMaximalSubpartWithOneReplacementCharacter) {
-  EXPECT_EQ(sanitized("a\xEA\xB0" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(sanitized("a\xEA\xB0"
+                      "b"),
+            "a\xEF\xBF\xBD"
+            "b");
   EXPECT_EQ(sanitized("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");
   EXPECT_EQ(sanitized(std::string("x\0y", 3)), "x\xEF\xBF\xBDy");
   EXPECT_EQ(sanitized("가나"), "가나");

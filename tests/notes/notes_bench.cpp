@@ -2,13 +2,14 @@
 // repeated up to the requested size. Prints MB/s by wall clock and by the
 // thread's CPU time (steadier on a shared machine); not a test.
 //   notes_bench [megabytes=100] [note.md]
+#include <time.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <time.h>
 
 #include "notes/notes_parser.hpp"
 

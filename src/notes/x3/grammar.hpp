@@ -43,13 +43,13 @@ using html_tag_type = x3::rule<class html_tag_class>;
 using html_comment_type = x3::rule<class html_comment_class>;
 using entity_type = x3::rule<class entity_class, ast::range>;
 
-BOOST_SPIRIT_DECLARE(atx_heading_type, setext_underline_type, thematic_break_type, outline_number_type,
-                     fence_open_type, fence_run_type, list_marker_type, table_delimiter_row_type,
-                     inline_field_type, term_item_type, html_block_tag_type, html_block_special_type)
-BOOST_SPIRIT_DECLARE(front_matter_open_type, front_matter_close_type, front_matter_entry_type,
-                     front_matter_item_type, front_matter_flow_list_type)
-BOOST_SPIRIT_DECLARE(wikilink_type, link_tail_type, autolink_type, email_autolink_type, bare_url_type,
-                     html_tag_type, html_comment_type, entity_type)
+BOOST_SPIRIT_DECLARE(atx_heading_type, setext_underline_type, thematic_break_type, outline_number_type, fence_open_type,
+                     fence_run_type, list_marker_type, table_delimiter_row_type, inline_field_type, term_item_type,
+                     html_block_tag_type, html_block_special_type)
+BOOST_SPIRIT_DECLARE(front_matter_open_type, front_matter_close_type, front_matter_entry_type, front_matter_item_type,
+                     front_matter_flow_list_type)
+BOOST_SPIRIT_DECLARE(wikilink_type, link_tail_type, autolink_type, email_autolink_type, bare_url_type, html_tag_type,
+                     html_comment_type, entity_type)
 
 }  // namespace rules
 

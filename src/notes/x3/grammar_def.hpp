@@ -43,14 +43,16 @@ constexpr bool is_dest_char(unsigned char c) { return c > ' ' && c != 0x7F && c 
 constexpr bool is_scheme_char(unsigned char c) { return is_alnum(c) || c == '+' || c == '.' || c == '-'; }
 constexpr bool is_uri_char(unsigned char c) { return c > ' ' && c != 0x7F && c != '<' && c != '>'; }
 constexpr bool is_email_char(unsigned char c) {
-  return is_alnum(c) || c == '.' || c == '!' || c == '#' || c == '$' || c == '%' || c == '&' || c == '\'' ||
-         c == '*' || c == '+' || c == '/' || c == '=' || c == '?' || c == '^' || c == '_' || c == '`' ||
-         c == '{' || c == '|' || c == '}' || c == '~' || c == '-';
+  return is_alnum(c) || c == '.' || c == '!' || c == '#' || c == '$' || c == '%' || c == '&' || c == '\'' || c == '*' ||
+         c == '+' || c == '/' || c == '=' || c == '?' || c == '^' || c == '_' || c == '`' || c == '{' || c == '|' ||
+         c == '}' || c == '~' || c == '-';
 }
 constexpr bool is_label_char(unsigned char c) { return is_alnum(c) || c == '-'; }
 constexpr bool is_tag_name_char(unsigned char c) { return is_alnum(c) || c == '-'; }
 constexpr bool is_attr_name_first(unsigned char c) { return is_alpha(c) || c == '_' || c == ':'; }
-constexpr bool is_attr_name_char(unsigned char c) { return is_alnum(c) || c == '_' || c == '.' || c == ':' || c == '-'; }
+constexpr bool is_attr_name_char(unsigned char c) {
+  return is_alnum(c) || c == '_' || c == '.' || c == ':' || c == '-';
+}
 constexpr bool is_unquoted_value_char(unsigned char c) {
   return c > ' ' && c != '"' && c != '\'' && c != '=' && c != '<' && c != '>' && c != '`';
 }
@@ -112,8 +114,8 @@ auto const list_marker_def = raw[bullet_char | (repeat(1, 9)[digit] >> (lit('.')
 auto const delimiter_cell = *blank >> -lit(':') >> +lit('-') >> -lit(':') >> *blank >> attr('c');
 auto const table_delimiter_row_def = -lit('|') >> (delimiter_cell % '|') >> -lit('|') >> *blank >> eoi;
 
-auto const inline_field_def =
-    raw[key_char >> *(key_char | blank_char)] >> lit("::") >> &(blank | eoi) >> *blank >> raw[*char_];
+auto const inline_field_def = raw[key_char >> *(key_char | blank_char)] >> lit("::") >> &(blank | eoi) >> *blank
+                              >> raw[*char_];
 
 auto const term_item_def = raw[+(char_ - ':' - '\n')] >> ':' >> +blank >> raw[+char_];
 
@@ -140,8 +142,8 @@ auto const double_quoted = lit('"') >> *(escaped | (char_ - '"')) >> lit('"');
 auto const single_quoted = lit('\'') >> *(lit("''") | (char_ - '\'')) >> lit('\'');
 auto const plain_flow_scalar = (char_ - ',' - ']' - '[' - blank_char - '"' - '\'') >> *(char_ - ',' - ']');
 auto const flow_item = raw[double_quoted | single_quoted | plain_flow_scalar];
-auto const front_matter_flow_list_def =
-    lit('[') >> *blank >> -(flow_item % (*blank >> ',' >> *blank)) >> *blank >> lit(']') >> *blank >> eoi;
+auto const front_matter_flow_list_def = lit('[') >> *blank >> -(flow_item % (*blank >> ',' >> *blank)) >> *blank >>
+                                        lit(']') >> *blank >> eoi;
 
 // ---- inline ----------------------------------------------------------------
 wikilink_type const wikilink = "wikilink";
@@ -170,20 +172,22 @@ auto const autolink_def = lit('<') >> raw[alpha >> repeat(1, 31)[scheme_char] >>
 auto const email_autolink_def = lit('<') >> raw[+email_char >> '@' >> (+label_char % '.')] >> lit('>');
 auto const bare_url_def = raw[(lit("https://") | lit("http://")) >> +uri_char];
 
-auto const attribute_value = +unquoted_value_char | (lit('"') >> *(char_ - '"') >> lit('"')) |
-                             (lit('\'') >> *(char_ - '\'') >> lit('\''));
-auto const html_attribute = +space >> attr_name_first >> *attr_name_char >> -(*space >> lit('=') >> *space >> attribute_value);
+auto const attribute_value =
+    +unquoted_value_char | (lit('"') >> *(char_ - '"') >> lit('"')) | (lit('\'') >> *(char_ - '\'') >> lit('\''));
+auto const html_attribute = +space >> attr_name_first >> *attr_name_char >>
+                            -(*space >> lit('=') >> *space >> attribute_value);
 auto const open_tag = lit('<') >> alpha >> *tag_name_char >> *html_attribute >> *space >> -lit('/') >> lit('>');
 auto const closing_tag = lit("</") >> alpha >> *tag_name_char >> *space >> lit('>');
 auto const html_tag_def = omit[open_tag | closing_tag];
 auto const html_comment_def = lit("<!--") >> *(char_ - lit("-->")) >> lit("-->");
 
 auto const entity_def =
-    lit('&') >> raw[(lit('#') >> (((lit('x') | lit('X')) >> repeat(1, 6)[xdigit]) | repeat(1, 7)[digit])) |
-                    repeat(1, 32)[alnum]] >> lit(';');
+    lit('&') >>
+    raw[(lit('#') >> (((lit('x') | lit('X')) >> repeat(1, 6)[xdigit]) | repeat(1, 7)[digit])) | repeat(1, 32)[alnum]] >>
+    lit(';');
 
-BOOST_SPIRIT_DEFINE(atx_heading, setext_underline, thematic_break, outline_number, fence_open, fence_run,
-                    list_marker, table_delimiter_row, inline_field, term_item, html_block_tag, html_block_special)
+BOOST_SPIRIT_DEFINE(atx_heading, setext_underline, thematic_break, outline_number, fence_open, fence_run, list_marker,
+                    table_delimiter_row, inline_field, term_item, html_block_tag, html_block_special)
 BOOST_SPIRIT_DEFINE(front_matter_open, front_matter_close, front_matter_entry, front_matter_item,
                     front_matter_flow_list)
 BOOST_SPIRIT_DEFINE(wikilink, link_tail, autolink, email_autolink, bare_url, html_tag, html_comment, entity)
