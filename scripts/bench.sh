@@ -4,7 +4,7 @@
 #
 #   scripts/bench.sh [--reps N] [--sizes "1 10 100"] [--split "100"] [--tools "notegraph md4c cmark"]
 #                    [--build-dir DIR] [--no-install] [--no-build] [--require-notegraph]
-#                    [--ng-args "..."] [--notegraph PATH]
+#                    [--ng-args "..."] [--notegraph PATH] [--slow SECONDS]
 #
 # Builds a Release, unsanitized tree in build-bench/, generates the corpora
 # into build-bench/corpus/ (1 MB = 10^6 bytes, ~10,000 bytes per service, so
@@ -24,6 +24,7 @@ SPLIT="100"
 REPS=""
 TOOLS="notegraph md4c cmark"
 NG_ARGS=""
+SLOW=60
 DO_INSTALL=1
 DO_BUILD=1
 REQUIRE_NG=0
@@ -46,6 +47,8 @@ Options:
   --require-notegraph   fail if notegraph cannot be built (default: measure the peers only)
   --ng-args "..."       extra arguments for `notegraph build` (e.g. "-q")
   --notegraph PATH      measure this notegraph binary instead of building build-bench's
+  --slow SECONDS        a tool whose first run on a corpus takes longer is not repeated on
+                        it (default 60; 0 = always repeat), to bound the total run time
 EOF
 }
 
@@ -64,11 +67,13 @@ while (($#)); do
     --require-notegraph) REQUIRE_NG=1; shift ;;
     --ng-args) NG_ARGS=${2?}; shift 2 ;;
     --notegraph) NG=$(realpath "${2:?}"); shift 2 ;;
+    --slow) SLOW=${2:?}; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
   esac
 done
 [[ -z $REPS || $REPS =~ ^[1-9][0-9]*$ ]] || die "--reps wants a positive integer"
+[[ $SLOW =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "--slow wants a number of seconds"
 for s in $SIZES $SPLIT; do [[ $s =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "bad size '$s'"; done
 for t in $TOOLS; do [[ " notegraph md4c cmark " == *" $t "* ]] || die "unknown tool '$t'"; done
 has_tool() { [[ " $TOOLS " == *" $1 "* ]]; }
@@ -212,7 +217,8 @@ measure() {
   fi
   local status=""
   ((rc == 0)) || status="  exit $rc"
-  printf '  %-9s rep %s: %7.3f s  %8d KiB%s\n' "$tool" "$rep" "$(awk "BEGIN{print $t1 - $t0}")" "$rss" "$status" >&2
+  LAST_WALL=$(awk "BEGIN{print $t1 - $t0}")
+  printf '  %-9s rep %s: %7.3f s  %8d KiB%s\n' "$tool" "$rep" "$LAST_WALL" "$rss" "$status" >&2
 }
 
 # run_corpus NAME KIND SIZE PATH
@@ -239,8 +245,10 @@ run_corpus() {
     cmark_cmd=(xargs -0 -a "$RUNS/$name.files0" cmark)
   fi
   printf '%s\0' "${list[@]}" | xargs -0 cat >/dev/null  # page cache
+  local -A too_slow=()
   for ((rep = 1; rep <= reps; rep++)); do
     for tool in $TOOLS; do
+      [[ -z ${too_slow[$tool]:-} ]] || continue
       case $tool in
         notegraph)
           rm -rf -- "$NGOUT"
@@ -256,6 +264,11 @@ run_corpus() {
         md4c) measure "$name" "$kind" "$size" "$files" "$bytes" md4c "$rep" null -- "$MD4C" "$path" ;;
         cmark) measure "$name" "$kind" "$size" "$files" "$bytes" cmark "$rep" null -- "${cmark_cmd[@]}" ;;
       esac
+      if ((rep == 1 && reps > 1)) && awk -v w="$LAST_WALL" -v s="$SLOW" 'BEGIN{exit !(s > 0 && w > s)}'; then
+        too_slow[$tool]=1
+        note "$tool took ${LAST_WALL} s (> --slow $SLOW) on $name: not repeated"
+        printf '%s\t%s\n' "$name" "$tool" >>"$RUNS/not-repeated.tsv"
+      fi
     done
   done
   rm -rf -- "$NGOUT"
@@ -295,6 +308,10 @@ done
     "$(pkg-config --modversion md4c-html 2>/dev/null || echo '?')"
   printf 'cmark\t%s, HTML to /dev/null\n' "$(cmark --version 2>/dev/null | head -n1)"
   printf 'reps\t%s\n' "${REPS:-default (5 up to 10 MB, 3 above)}"
+  if awk -v s="$SLOW" 'BEGIN{exit !(s > 0)}'; then
+    printf 'slow\t%s s: a tool whose first run on a corpus took longer was not repeated on it (runs column)\n' "$SLOW"
+  fi
+  printf 'total\t%s s (build, corpora and measurements)\n' "$((SECONDS - START))"
 } >"$RUNS/meta.tsv"
 
 python3 "$ROOT/scripts/bench/report.py" --results "$RESULTS" --meta "$RUNS/meta.tsv" --logs "$RUNS/logs" \

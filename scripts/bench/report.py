@@ -87,7 +87,7 @@ def main():
     w = out.append
     w("# notegraph build-throughput benchmark")
     w("")
-    for k in ["date", "git", "host", "cpu", "load", "notegraph", "md4c", "cmark", "reps"]:
+    for k in ["date", "git", "host", "cpu", "load", "notegraph", "md4c", "cmark", "reps", "slow", "total"]:
         if k in meta:
             w(f"- {k}: {meta[k]}")
     w("")
@@ -95,15 +95,15 @@ def main():
       "MB/s = input bytes / 10^6 / median; peak RSS = largest max RSS (`/usr/bin/time %M`) of the repetitions. "
       "×md4c / ×cmark = this tool's MB/s divided by that peer's on the same corpus.")
     w("")
-    w("| corpus | files | MB | tool | median s | min s | MB/s | peak RSS MiB | ×md4c | ×cmark |")
-    w("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|")
+    w("| corpus | files | MB | tool | runs | median s | min s | MB/s | peak RSS MiB | ×md4c | ×cmark |")
+    w("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     for corpus, c in corpora.items():
         for tool in TOOLS:
             st = stats.get((corpus, tool))
             if st is None:
                 continue
             if "median" not in st:
-                w(f"| {corpus} | {c['files']} | {c['bytes'] / 1e6:.1f} | {tool} | FAILED (exit {st['rc']}) "
+                w(f"| {corpus} | {c['files']} | {c['bytes'] / 1e6:.1f} | {tool} | {st['n']} | FAILED (exit {st['rc']}) "
                   "| | | | | |")
                 continue
             ratios = []
@@ -111,7 +111,8 @@ def main():
                 p = stats.get((corpus, peer), {})
                 ratios.append(fmt(st["mbps"] / p["mbps"]) if p.get("mbps") else "n/a")
             note = f" ({st['failed']}/{st['n']} runs failed)" if st["failed"] else ""
-            w(f"| {corpus} | {c['files']} | {c['bytes'] / 1e6:.1f} | {tool}{note} | {st['median']:.3f} "
+            w(f"| {corpus} | {c['files']} | {c['bytes'] / 1e6:.1f} | {tool}{note} | {st['n'] - st['failed']} "
+              f"| {st['median']:.3f} "
               f"| {st['min']:.3f} | {st['mbps']:.1f} | {st['rss']:.1f} | {ratios[0]} | {ratios[1]} |")
     w("")
 
