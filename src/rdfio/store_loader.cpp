@@ -41,12 +41,20 @@ store::TermId StoreLoader::intern(const TermView& term) {
   return store_.dictionary().intern(literal_);
 }
 
+store::TermId StoreLoader::intern_recent(const TermView& term, RecentIri& recent) {
+  if (term.kind != model::TermKind::iri) return intern(term);
+  if (recent.id != store::kNoTerm && term.value == recent.iri) return recent.id;
+  recent.iri.assign(term.value);
+  recent.id = store_.dictionary().intern_iri(term.value);
+  return recent.id;
+}
+
 void StoreLoader::statement(const TermView& s, const TermView& p, const TermView& o, const TermView* graph,
                             std::uint32_t line) {
-  const store::TermId subject = intern(s);
-  const store::TermId predicate = intern(p);
+  const store::TermId subject = intern_recent(s, recent_subject_);
+  const store::TermId predicate = intern_recent(p, recent_predicate_);
   const store::TermId object = intern(o);
-  const store::TermId g = graph == nullptr ? store::kNoTerm : intern(*graph);
+  const store::TermId g = graph == nullptr ? store::kNoTerm : intern_recent(*graph, recent_graph_);
   store_.add(store::Quad{subject, predicate, object, g}, store::Provenance{file_, line});
 }
 

@@ -26,9 +26,18 @@ public:
 private:
   store::TermId intern(const TermView& term);
   store::TermId intern_blank(std::string_view label);
+  // Subjects and predicates mostly repeat from the previous statement (files
+  // are grouped by subject, vocabularies are small): one remembered IRI per
+  // position skips the dictionary's hashing for them.
+  struct RecentIri {
+    std::string iri;
+    store::TermId id = store::kNoTerm;
+  };
+  store::TermId intern_recent(const TermView& term, RecentIri& recent);
 
   store::TripleStore& store_;
   std::uint32_t file_;
+  RecentIri recent_subject_, recent_predicate_, recent_graph_;
   model::Term literal_;  // reused so interning a known literal allocates nothing
   std::unordered_map<std::string, store::TermId> blank_ids_;  // this document's labels
 };
