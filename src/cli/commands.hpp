@@ -12,5 +12,6 @@ using Runner = std::function<int()>;
 
 Runner add_build_command(CLI::App& app);
 Runner add_export_command(CLI::App& app);
+Runner add_diagram_command(CLI::App& app);
 
 }  // namespace ng::cli

@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   auto build = ng::cli::add_build_command(app);
   auto exporter = ng::cli::add_export_command(app);
+  auto diagram = ng::cli::add_diagram_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (app.got_subcommand("build")) return build();
+    if (app.got_subcommand("diagram")) return diagram();
     return exporter();
   } catch (const std::exception& e) {
     std::cerr << "notegraph: internal error: " << e.what() << "\n";
