@@ -11,15 +11,23 @@ namespace {
 
 using JsonWriter = rapidjson::Writer<rapidjson::OStreamWrapper>;
 
-void write_string(JsonWriter& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+void write_string(JsonWriter &w, std::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
 
-void write_term(JsonWriter& w, const model::Term& term) {
+void write_term(JsonWriter &w, const model::Term &term) {
   w.StartObject();
   w.Key("type");
   switch (term.kind) {
-    case model::TermKind::iri: w.String("uri"); break;
-    case model::TermKind::blank: w.String("bnode"); break;
-    case model::TermKind::literal: w.String("literal"); break;
+  case model::TermKind::iri:
+    w.String("uri");
+    break;
+  case model::TermKind::blank:
+    w.String("bnode");
+    break;
+  case model::TermKind::literal:
+    w.String("literal");
+    break;
   }
   w.Key("value");
   write_string(w, term.value);
@@ -35,9 +43,10 @@ void write_term(JsonWriter& w, const model::Term& term) {
   w.EndObject();
 }
 
-}  // namespace
+} // namespace
 
-void write_json(const QueryResult& result, const store::Dictionary& dict, std::ostream& out) {
+void write_json(const QueryResult &result, const store::Dictionary &dict,
+                std::ostream &out) {
   rapidjson::OStreamWrapper stream(out);
   JsonWriter w(stream);
   w.StartObject();
@@ -52,10 +61,11 @@ void write_json(const QueryResult& result, const store::Dictionary& dict, std::o
     out << '\n';
     return;
   }
-  const SolutionTable& table = result.table;
+  const SolutionTable &table = result.table;
   w.Key("vars");
   w.StartArray();
-  for (const auto& v : table.variables) write_string(w, v);
+  for (const auto &v : table.variables)
+    write_string(w, v);
   w.EndArray();
   w.EndObject();
   w.Key("results");
@@ -66,7 +76,8 @@ void write_json(const QueryResult& result, const store::Dictionary& dict, std::o
     w.StartObject();
     for (std::size_t c = 0; c < table.width(); ++c) {
       const store::TermId id = table.at(r, c);
-      if (id == store::kNoTerm) continue;
+      if (id == store::kNoTerm)
+        continue;
       write_string(w, table.variables[c]);
       write_term(w, dict.term(id));
     }
@@ -79,4 +90,4 @@ void write_json(const QueryResult& result, const store::Dictionary& dict, std::o
   out << '\n';
 }
 
-}  // namespace ng::query::results::detail
+} // namespace ng::query::results::detail
