@@ -1,0 +1,168 @@
+// Parser tests: each construct parses, and malformed queries give the named
+// diagnostic kind at the right line and column.
+#include <gtest/gtest.h>
+
+#include "query/algebra.hpp"
+#include "query/sparql.hpp"
+
+namespace ng::query {
+namespace {
+
+struct Parsed {
+  ParsedQuery query;
+  diag::Diagnostics diags;
+};
+
+Parsed parse(const std::string& text, ParseOptions options = {}) {
+  Parsed p;
+  p.query = parse_query(text, options, p.diags);
+  return p;
+}
+
+void expect_error(const std::string& text, const std::string& kind, std::uint32_t line, std::uint32_t column) {
+  Parsed p = parse(text);
+  EXPECT_FALSE(p.query.ok()) << text;
+  ASSERT_FALSE(p.diags.items().empty()) << text;
+  const diag::Diagnostic& d = p.diags.items()[0];
+  EXPECT_EQ(d.kind, kind) << d.message;
+  EXPECT_EQ(d.where.line, line) << d.message;
+  EXPECT_EQ(d.where.column, column) << d.message;
+}
+
+TEST(ParserTest, SelectWithPredeclaredPrefixes) {
+  Parsed p = parse("SELECT ?s WHERE { ?s ng:mentions :elb }");
+  ASSERT_TRUE(p.query.ok());
+  const auto& triple = p.query.query().select.where.elements[0].triples[0];
+  EXPECT_EQ(triple.p.term.value, "https://w3id.org/notegraph/ns#mentions");
+  EXPECT_EQ(triple.o.term.value, "https://w3id.org/notegraph/notes/elb");
+}
+
+TEST(ParserTest, ColonPrefixFollowsParseOptionsBase) {
+  ParseOptions options;
+  options.base = "http://my.org/";
+  Parsed p = parse("SELECT * { ?s ?p :x }", options);
+  ASSERT_TRUE(p.query.ok());
+  EXPECT_EQ(p.query.query().select.where.elements[0].triples[0].o.term.value, "http://my.org/x");
+}
+
+TEST(ParserTest, QueryPrefixOverridesPredeclared) {
+  Parsed p = parse("PREFIX ng: <http://other/> SELECT * { ?s ng:p ?o }");
+  ASSERT_TRUE(p.query.ok());
+  EXPECT_EQ(p.query.query().select.where.elements[0].triples[0].p.term.value, "http://other/p");
+}
+
+TEST(ParserTest, PredicateAndObjectListsExpand) {
+  Parsed p = parse("SELECT * { ?s a ng:Doc ; ng:p ?a , ?b . }");
+  ASSERT_TRUE(p.query.ok());
+  EXPECT_EQ(p.query.query().select.where.elements[0].triples.size(), 3u);
+}
+
+TEST(ParserTest, BlankNodePropertyListAndCollection) {
+  Parsed p = parse("SELECT * { [ ng:p ?x ] ng:q ( 1 2 ) }");
+  ASSERT_TRUE(p.query.ok());
+  // [ ng:p ?x ] : 1 triple; the list: 4; the outer triple: 1.
+  EXPECT_EQ(p.query.query().select.where.elements[0].triples.size(), 6u);
+}
+
+TEST(ParserTest, LiteralsWithLanguageDatatypeAndNumbers) {
+  Parsed p = parse("SELECT * { ?s ?p \"a\"@EN, \"b\"^^xsd:string, -1.5, 2e3, true }");
+  ASSERT_TRUE(p.query.ok());
+  const auto& t = p.query.query().select.where.elements[0].triples;
+  EXPECT_EQ(t[0].o.term.language, "en");
+  EXPECT_EQ(t[1].o.term.datatype, "");
+  EXPECT_EQ(t[2].o.term.value, "-1.5");
+  EXPECT_EQ(t[3].o.term.datatype, "http://www.w3.org/2001/XMLSchema#double");
+  EXPECT_EQ(t[4].o.term.datatype, "http://www.w3.org/2001/XMLSchema#boolean");
+}
+
+TEST(ParserTest, AllGraphPatternElements) {
+  Parsed p = parse(
+      "SELECT * { ?s ?p ?o OPTIONAL { ?s ng:a ?a } { ?s ng:b ?b } UNION { ?s ng:c ?b } MINUS { ?s ng:d ?d } "
+      "GRAPH ?g { ?s ?p ?o } BIND (1 AS ?one) VALUES ?v { 1 2 } { SELECT ?s WHERE { ?s ?p ?o } } "
+      "FILTER (NOT EXISTS { ?s ng:e ?e }) }");
+  ASSERT_TRUE(p.query.ok()) << p.diags.items()[0].message;
+  EXPECT_EQ(p.query.query().select.where.elements.size(), 8u);
+  EXPECT_EQ(p.query.query().select.where.filters.size(), 1u);
+}
+
+TEST(ParserTest, PropertyPathOperators) {
+  Parsed p = parse("SELECT * { ?s (ng:a/^ng:b|!(ng:c|^ng:d))+ ?o . ?s ng:e*/ng:f? ?o }");
+  ASSERT_TRUE(p.query.ok()) << p.diags.items()[0].message;
+  const auto& t = p.query.query().select.where.elements[0].triples;
+  ASSERT_TRUE(t[0].path.has_value());
+  EXPECT_EQ(t[0].path->kind, Path::Kind::one_or_more);
+  EXPECT_EQ(t[1].path->kind, Path::Kind::sequence);
+}
+
+TEST(ParserTest, AggregatesAndModifiers) {
+  Parsed p = parse(
+      "SELECT ?s (COUNT(DISTINCT ?o) AS ?n) (GROUP_CONCAT(?o; SEPARATOR=\",\") AS ?all) WHERE { ?s ?p ?o } "
+      "GROUP BY ?s HAVING (COUNT(*) > 1) ORDER BY DESC(?n) ?s LIMIT 10 OFFSET 2");
+  ASSERT_TRUE(p.query.ok()) << p.diags.items()[0].message;
+  const SelectQuery& s = p.query.query().select;
+  EXPECT_EQ(s.aggregates.size(), 3u);
+  EXPECT_EQ(s.order_by.size(), 2u);
+  EXPECT_TRUE(s.order_by[0].descending);
+  EXPECT_EQ(s.limit, 10u);
+  EXPECT_EQ(s.offset, 2u);
+}
+
+TEST(ParserTest, ConstructAskDescribeForms) {
+  EXPECT_EQ(parse("ASK { ?s ?p ?o }").query.form(), QueryForm::ask);
+  EXPECT_EQ(parse("CONSTRUCT { ?s ng:q ?o } WHERE { ?s ?p ?o }").query.form(), QueryForm::construct);
+  EXPECT_EQ(parse("CONSTRUCT WHERE { ?s ?p ?o }").query.form(), QueryForm::construct);
+  EXPECT_EQ(parse("DESCRIBE :x").query.form(), QueryForm::describe);
+  EXPECT_EQ(parse("DESCRIBE ?s WHERE { ?s ?p ?o }").query.form(), QueryForm::describe);
+}
+
+TEST(ParserTest, MissingBraceIsSyntaxErrorAtToken) {
+  expect_error("SELECT ?s WHERE {\n  ?s ?p ?o\n", "syntax", 2, 11);
+}
+
+TEST(ParserTest, ExpectedMessageNamesWhatWasFound) {
+  Parsed p = parse("SELECT ?s WHERE { ?s ?p }");
+  ASSERT_FALSE(p.diags.items().empty());
+  EXPECT_EQ(p.diags.items()[0].message, "expected a variable, IRI, literal or blank node but found '}'");
+}
+
+TEST(ParserTest, UnknownPrefixIsNamed) { expect_error("SELECT * {\n ?s foo:bar ?o }", "unknown-prefix", 2, 5); }
+
+TEST(ParserTest, ProjectedVariableNotGroupedIsAggregateMisuse) {
+  expect_error("SELECT ?s ?o WHERE { ?s ?p ?o } GROUP BY ?s", "aggregate-misuse", 1, 1);
+}
+
+TEST(ParserTest, AggregateInFilterIsAggregateMisuse) {
+  expect_error("SELECT ?s WHERE { ?s ?p ?o FILTER (COUNT(?o) > 1) }", "aggregate-misuse", 1, 36);
+}
+
+TEST(ParserTest, UnboundProjectionIsWarned) {
+  Parsed p = parse("SELECT ?nowhere WHERE { ?s ?p ?o }");
+  EXPECT_TRUE(p.query.ok());
+  ASSERT_EQ(p.diags.items().size(), 1u);
+  EXPECT_EQ(p.diags.items()[0].kind, "unbound-projection");
+  EXPECT_EQ(p.diags.items()[0].severity, diag::Severity::warning);
+}
+
+TEST(ParserTest, TenThousandNestedParenthesesStopCleanly) {
+  std::string q = "SELECT * { FILTER(" + std::string(10000, '(') + "1" + std::string(10000, ')') + ") }";
+  Parsed p = parse(q);
+  ASSERT_FALSE(p.query.ok());
+  EXPECT_EQ(p.diags.items()[0].kind, "nesting-too-deep");
+}
+
+TEST(ParserTest, TenThousandNestedGroupsStopCleanly) {
+  std::string q = "SELECT * " + std::string(10000, '{') + std::string(10000, '}');
+  Parsed p = parse(q);
+  ASSERT_FALSE(p.query.ok());
+  EXPECT_EQ(p.diags.items()[0].kind, "nesting-too-deep");
+}
+
+TEST(ParserTest, CommentsAndUnicodeNamesAreAccepted) {
+  Parsed p = parse("# comment\nSELECT ?이름 WHERE { ?이름 ng:label \"가\" } # trailing");
+  EXPECT_TRUE(p.query.ok());
+}
+
+TEST(ParserTest, ColumnsCountCodePoints) { expect_error("SELECT * { \"가나\" ?p ?o . ] }", "syntax", 1, 25); }
+
+}  // namespace
+}  // namespace ng::query
