@@ -19,8 +19,7 @@ std::optional<GraphSyntax> syntax_for_path(std::string_view path);
 // "nt"/"ntriples"/"n-triples", "nq"/"nquads"/"n-quads", "ttl"/"turtle".
 std::optional<GraphSyntax> syntax_from_name(std::string_view name);
 
-ReadStats read_graph(std::string_view text, GraphSyntax syntax,
-                     const ReadOptions &options, StatementSink &sink,
+ReadStats read_graph(std::string_view text, GraphSyntax syntax, const ReadOptions &options, StatementSink &sink,
                      diag::Diagnostics &diags);
 
-} // namespace ng::rdfio
+}  // namespace ng::rdfio

@@ -8,13 +8,12 @@ namespace ng::rdfio {
 namespace {
 
 struct IriParts {
-  std::string_view scheme; // without ':'
+  std::string_view scheme;  // without ':'
   std::string_view authority;
   std::string_view path;
-  std::string_view query;    // without '?'
-  std::string_view fragment; // without '#'
-  bool has_scheme = false, has_authority = false, has_query = false,
-       has_fragment = false;
+  std::string_view query;     // without '?'
+  std::string_view fragment;  // without '#'
+  bool has_scheme = false, has_authority = false, has_query = false, has_fragment = false;
 };
 
 IriParts split(std::string_view iri) {
@@ -30,8 +29,7 @@ IriParts split(std::string_view iri) {
     parts.has_fragment = true;
     iri = iri.substr(0, hash);
   }
-  if (const std::size_t question = iri.find('?');
-      question != std::string_view::npos) {
+  if (const std::size_t question = iri.find('?'); question != std::string_view::npos) {
     parts.query = iri.substr(question + 1);
     parts.has_query = true;
     iri = iri.substr(0, question);
@@ -41,8 +39,7 @@ IriParts split(std::string_view iri) {
     const std::size_t slash = iri.find('/');
     parts.authority = iri.substr(0, slash);
     parts.has_authority = true;
-    iri = slash == std::string_view::npos ? std::string_view{}
-                                          : iri.substr(slash);
+    iri = slash == std::string_view::npos ? std::string_view{} : iri.substr(slash);
   }
   parts.path = iri;
   return parts;
@@ -68,8 +65,7 @@ void append_without_dot_segments(std::string &out, std::string_view path) {
       path = {};
     } else {
       const std::size_t next = path.find('/', 1);
-      const std::size_t length =
-          next == std::string_view::npos ? path.size() : next;
+      const std::size_t length = next == std::string_view::npos ? path.size() : next;
       result.append(path.substr(0, length));
       path.remove_prefix(length);
     }
@@ -77,10 +73,9 @@ void append_without_dot_segments(std::string &out, std::string_view path) {
   out += result;
 }
 
-} // namespace
+}  // namespace
 
-void resolve_iri(std::string_view base, std::string_view reference,
-                 std::string &out) {
+void resolve_iri(std::string_view base, std::string_view reference, std::string &out) {
   out.clear();
   if (base.empty() || lexical::has_scheme(reference)) {
     out.assign(reference);
@@ -92,11 +87,9 @@ void resolve_iri(std::string_view base, std::string_view reference,
   if (r.has_authority) {
     out.append("//").append(r.authority);
     append_without_dot_segments(out, r.path);
-    if (r.has_query)
-      out.append("?").append(r.query);
+    if (r.has_query) out.append("?").append(r.query);
   } else {
-    if (b.has_authority)
-      out.append("//").append(b.authority);
+    if (b.has_authority) out.append("//").append(b.authority);
     if (r.path.empty()) {
       out.append(b.path);
       if (r.has_query) {
@@ -113,18 +106,15 @@ void resolve_iri(std::string_view base, std::string_view reference,
           merged = "/";
         } else {
           const std::size_t slash = b.path.rfind('/');
-          if (slash != std::string_view::npos)
-            merged.assign(b.path.substr(0, slash + 1));
+          if (slash != std::string_view::npos) merged.assign(b.path.substr(0, slash + 1));
         }
         merged.append(r.path);
         append_without_dot_segments(out, merged);
       }
-      if (r.has_query)
-        out.append("?").append(r.query);
+      if (r.has_query) out.append("?").append(r.query);
     }
   }
-  if (r.has_fragment)
-    out.append("#").append(r.fragment);
+  if (r.has_fragment) out.append("#").append(r.fragment);
 }
 
-} // namespace ng::rdfio
+}  // namespace ng::rdfio

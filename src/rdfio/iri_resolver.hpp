@@ -10,7 +10,6 @@ namespace ng::rdfio {
 // Writes the target IRI of `reference` resolved against `base` to `out`. A
 // reference with a scheme is taken as it is; an empty base leaves relative
 // references unresolved.
-void resolve_iri(std::string_view base, std::string_view reference,
-                 std::string &out);
+void resolve_iri(std::string_view base, std::string_view reference, std::string &out);
 
-} // namespace ng::rdfio
+}  // namespace ng::rdfio

@@ -15,28 +15,21 @@ std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t &cp);
 void append_utf8(std::string &out, char32_t cp);
 
 bool is_pn_chars_base(char32_t c);
-inline bool is_pn_chars_u(char32_t c) {
-  return c == '_' || is_pn_chars_base(c);
-}
+inline bool is_pn_chars_u(char32_t c) { return c == '_' || is_pn_chars_base(c); }
 bool is_pn_chars(char32_t c);
 inline bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
-inline bool is_alpha(char32_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+inline bool is_alpha(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline int hex_value(char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
 }
 
 // IRIREF excludes U+0000-U+0020 and <>"{}|^`\ whether written raw or as UCHAR.
 constexpr bool iri_excludes(char32_t c) {
-  return c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' ||
-         c == '}' || c == '|' || c == '^' || c == '`' || c == '\\';
+  return c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' || c == '`' ||
+         c == '\\';
 }
 
 // Decodes a UCHAR whose backslash is at text[i] (text[i+1] is 'u' or 'U').
@@ -55,4 +48,4 @@ bool has_scheme(std::string_view iri);
 // none.
 std::size_t scan_language_tag(std::string_view text, std::size_t i);
 
-} // namespace ng::rdfio::lexical
+}  // namespace ng::rdfio::lexical

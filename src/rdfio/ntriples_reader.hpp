@@ -11,9 +11,8 @@
 
 namespace ng::rdfio {
 
-ReadStats read_ntriples(std::string_view text, const ReadOptions &options,
-                        StatementSink &sink, diag::Diagnostics &diags);
-ReadStats read_nquads(std::string_view text, const ReadOptions &options,
-                      StatementSink &sink, diag::Diagnostics &diags);
+ReadStats read_ntriples(std::string_view text, const ReadOptions &options, StatementSink &sink,
+                        diag::Diagnostics &diags);
+ReadStats read_nquads(std::string_view text, const ReadOptions &options, StatementSink &sink, diag::Diagnostics &diags);
 
-} // namespace ng::rdfio
+}  // namespace ng::rdfio

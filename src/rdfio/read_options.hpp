@@ -10,9 +10,9 @@
 namespace ng::rdfio {
 
 struct ReadOptions {
-  std::string file_name = "-"; // as the user gave it; "-" for stdin
-  std::string base_iri; // Turtle only; empty: relative IRIs stay as written
-  std::size_t max_errors = 100; // further errors are counted, not reported
+  std::string file_name = "-";   // as the user gave it; "-" for stdin
+  std::string base_iri;          // Turtle only; empty: relative IRIs stay as written
+  std::size_t max_errors = 100;  // further errors are counted, not reported
 };
 
 struct ReadStats {
@@ -20,4 +20,4 @@ struct ReadStats {
   std::size_t errors = 0;
 };
 
-} // namespace ng::rdfio
+}  // namespace ng::rdfio

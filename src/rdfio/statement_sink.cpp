@@ -4,8 +4,7 @@
 namespace ng::rdfio {
 
 model::Term TermView::to_term() const {
-  return {kind, std::string(value), std::string(language),
-          std::string(datatype)};
+  return {kind, std::string(value), std::string(language), std::string(datatype)};
 }
 
-} // namespace ng::rdfio
+}  // namespace ng::rdfio

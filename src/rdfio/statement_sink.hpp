@@ -17,8 +17,8 @@ namespace ng::rdfio {
 struct TermView {
   model::TermKind kind = model::TermKind::iri;
   std::string_view value;
-  std::string_view language; // literals: as written (case preserved)
-  std::string_view datatype; // literals: empty for a simple literal
+  std::string_view language;  // literals: as written (case preserved)
+  std::string_view datatype;  // literals: empty for a simple literal
 
   model::Term to_term() const;
 };
@@ -28,11 +28,10 @@ public:
   virtual ~StatementSink() = default;
   // graph is nullptr for a triple in the default graph; line is 1-based,
   // where the statement's subject starts.
-  virtual void statement(const TermView &s, const TermView &p,
-                         const TermView &o, const TermView *graph,
+  virtual void statement(const TermView &s, const TermView &p, const TermView &o, const TermView *graph,
                          std::uint32_t line) = 0;
   virtual void prefix(std::string_view /*name*/, std::string_view /*iri*/) {}
   virtual void base(std::string_view /*iri*/) {}
 };
 
-} // namespace ng::rdfio
+}  // namespace ng::rdfio

@@ -6,9 +6,8 @@
 namespace ng::rdfio {
 
 std::uint32_t SyntaxErrors::line_of(std::size_t offset) {
-  if (offset > text_.size())
-    offset = text_.size();
-  if (offset < known_offset_) { // rare: an error behind the last statement
+  if (offset > text_.size()) offset = text_.size();
+  if (offset < known_offset_) {  // rare: an error behind the last statement
     known_offset_ = line_start_ = 0;
     known_line_ = 1;
   }
@@ -17,8 +16,7 @@ std::uint32_t SyntaxErrors::line_of(std::size_t offset) {
   const char *end = base + offset;
   while (at < end) {
     const void *nl = std::memchr(at, '\n', static_cast<std::size_t>(end - at));
-    if (nl == nullptr)
-      break;
+    if (nl == nullptr) break;
     at = static_cast<const char *>(nl) + 1;
     ++known_line_;
     line_start_ = static_cast<std::size_t>(at - base);
@@ -31,18 +29,15 @@ diag::SourcePos SyntaxErrors::position(std::size_t offset) {
   const std::uint32_t line = line_of(offset);
   std::uint32_t column = 1;
   for (std::size_t i = line_start_; i < known_offset_; ++i) {
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80)
-      ++column;
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
   }
   return {line, column};
 }
 
 void SyntaxErrors::report(std::size_t offset, std::string message) {
   ++stats_.errors;
-  if (stats_.errors > options_.max_errors)
-    return;
-  diags_.error("syntax", options_.file_name, position(offset),
-               std::move(message));
+  if (stats_.errors > options_.max_errors) return;
+  diags_.error("syntax", options_.file_name, position(offset), std::move(message));
 }
 
-} // namespace ng::rdfio
+}  // namespace ng::rdfio

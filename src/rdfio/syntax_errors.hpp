@@ -15,8 +15,7 @@ namespace ng::rdfio {
 
 class SyntaxErrors {
 public:
-  SyntaxErrors(std::string_view text, const ReadOptions &options,
-               diag::Diagnostics &diags, ReadStats &stats)
+  SyntaxErrors(std::string_view text, const ReadOptions &options, diag::Diagnostics &diags, ReadStats &stats)
       : text_(text), options_(options), diags_(diags), stats_(stats) {}
 
   // Appends a "syntax" error at the offset (counted in stats even past
@@ -31,10 +30,9 @@ private:
   const ReadOptions &options_;
   diag::Diagnostics &diags_;
   ReadStats &stats_;
-  std::size_t known_offset_ =
-      0; // text_[line_start_, known_offset_) is on line known_line_
+  std::size_t known_offset_ = 0;  // text_[line_start_, known_offset_) is on line known_line_
   std::size_t line_start_ = 0;
   std::uint32_t known_line_ = 1;
 };
 
-} // namespace ng::rdfio
+}  // namespace ng::rdfio

@@ -21,21 +21,18 @@ struct ScanError {
 
 // '<' ... '>' with UCHAR escapes; the IRI is not resolved or checked for a
 // scheme.
-bool scan_iriref(std::string_view text, std::size_t &pos, std::string &scratch,
-                 std::string_view &iri, ScanError &error);
+bool scan_iriref(std::string_view text, std::size_t &pos, std::string &scratch, std::string_view &iri,
+                 ScanError &error);
 
 // A string in '"' (or, when `turtle`, also '\'', '"""' and '''''), with ECHAR
 // and UCHAR escapes; the value is the unescaped content.
-bool scan_string(std::string_view text, std::size_t &pos, bool turtle,
-                 std::string &scratch, std::string_view &value,
+bool scan_string(std::string_view text, std::size_t &pos, bool turtle, std::string &scratch, std::string_view &value,
                  ScanError &error);
 
 // '_:' label; the label excludes "_:" and any trailing '.'.
-bool scan_blank_node_label(std::string_view text, std::size_t &pos,
-                           std::string_view &label, ScanError &error);
+bool scan_blank_node_label(std::string_view text, std::size_t &pos, std::string_view &label, ScanError &error);
 
 // '@' LANGTAG; the tag excludes '@'.
-bool scan_language(std::string_view text, std::size_t &pos,
-                   std::string_view &tag, ScanError &error);
+bool scan_language(std::string_view text, std::size_t &pos, std::string_view &tag, ScanError &error);
 
-} // namespace ng::rdfio
+}  // namespace ng::rdfio

@@ -14,7 +14,6 @@
 namespace ng::rdfio {
 
 // Blank nodes made for [] and ( ) get labels "-1", "-2", ... in document order.
-ReadStats read_turtle(std::string_view text, const ReadOptions &options,
-                      StatementSink &sink, diag::Diagnostics &diags);
+ReadStats read_turtle(std::string_view text, const ReadOptions &options, StatementSink &sink, diag::Diagnostics &diags);
 
-} // namespace ng::rdfio
+}  // namespace ng::rdfio

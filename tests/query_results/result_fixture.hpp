@@ -13,17 +13,14 @@ namespace ng::query::results::testing {
 inline ExpectedResults sample_results() {
   ExpectedResults r;
   r.variables = {"s", "o", "n"};
-  r.rows.push_back(
-      {model::Term::iri("https://w3id.org/notegraph/ns#Service"),
-       model::Term::lang_literal("한국 \"q\", a\nb", "ko"),
-       model::Term::typed_literal("42", std::string(vocab::xsd_integer))});
-  r.rows.push_back({model::Term::blank("b0"), std::nullopt,
-                    model::Term::typed_literal("x,y", "http://ex/dt")});
+  r.rows.push_back({model::Term::iri("https://w3id.org/notegraph/ns#Service"),
+                    model::Term::lang_literal("한국 \"q\", a\nb", "ko"),
+                    model::Term::typed_literal("42", std::string(vocab::xsd_integer))});
+  r.rows.push_back({model::Term::blank("b0"), std::nullopt, model::Term::typed_literal("x,y", "http://ex/dt")});
   return r;
 }
 
-inline QueryResult to_query_result(const ExpectedResults &expected,
-                                   store::Dictionary &dict) {
+inline QueryResult to_query_result(const ExpectedResults &expected, store::Dictionary &dict) {
   QueryResult result;
   if (expected.boolean) {
     result.form = QueryForm::ask;
@@ -32,11 +29,9 @@ inline QueryResult to_query_result(const ExpectedResults &expected,
   }
   result.table.variables = expected.variables;
   for (const auto &row : expected.rows)
-    for (const auto &cell : row)
-      result.table.cells.push_back(cell ? dict.intern(*cell) : store::kNoTerm);
-  if (expected.variables.empty())
-    result.table.rows_without_columns = expected.rows.size();
+    for (const auto &cell : row) result.table.cells.push_back(cell ? dict.intern(*cell) : store::kNoTerm);
+  if (expected.variables.empty()) result.table.rows_without_columns = expected.rows.size();
   return result;
 }
 
-} // namespace ng::query::results::testing
+}  // namespace ng::query::results::testing

@@ -22,8 +22,7 @@ std::string file_text(const std::string &path) {
   return text.str();
 }
 
-std::string written(const QueryResult &result, const store::Dictionary &dict,
-                    ResultFormat format) {
+std::string written(const QueryResult &result, const store::Dictionary &dict, ResultFormat format) {
   std::ostringstream out;
   write_results(result, dict, format, out);
   return out.str();
@@ -33,9 +32,7 @@ TEST(ResultReaders, JsonRoundTrip) {
   store::Dictionary dict;
   const auto result = testing::to_query_result(testing::sample_results(), dict);
   diag::Diagnostics diags;
-  EXPECT_EQ(
-      read_srj(written(result, dict, ResultFormat::json), "out.srj", diags),
-      testing::sample_results());
+  EXPECT_EQ(read_srj(written(result, dict, ResultFormat::json), "out.srj", diags), testing::sample_results());
   EXPECT_FALSE(diags.has_errors());
 }
 
@@ -43,9 +40,7 @@ TEST(ResultReaders, XmlRoundTrip) {
   store::Dictionary dict;
   const auto result = testing::to_query_result(testing::sample_results(), dict);
   diag::Diagnostics diags;
-  EXPECT_EQ(
-      read_srx(written(result, dict, ResultFormat::xml), "out.srx", diags),
-      testing::sample_results());
+  EXPECT_EQ(read_srx(written(result, dict, ResultFormat::xml), "out.srx", diags), testing::sample_results());
   EXPECT_FALSE(diags.has_errors());
 }
 
@@ -53,9 +48,7 @@ TEST(ResultReaders, TsvRoundTrip) {
   store::Dictionary dict;
   const auto result = testing::to_query_result(testing::sample_results(), dict);
   diag::Diagnostics diags;
-  EXPECT_EQ(read_tsv_results(written(result, dict, ResultFormat::tsv),
-                             "out.tsv", diags),
-            testing::sample_results());
+  EXPECT_EQ(read_tsv_results(written(result, dict, ResultFormat::tsv), "out.tsv", diags), testing::sample_results());
 }
 
 TEST(ResultReaders, AskRoundTrips) {
@@ -64,10 +57,8 @@ TEST(ResultReaders, AskRoundTrips) {
   store::Dictionary dict;
   const auto result = testing::to_query_result(ask, dict);
   diag::Diagnostics diags;
-  EXPECT_EQ(read_srj(written(result, dict, ResultFormat::json), "a.srj", diags),
-            ask);
-  EXPECT_EQ(read_srx(written(result, dict, ResultFormat::xml), "a.srx", diags),
-            ask);
+  EXPECT_EQ(read_srj(written(result, dict, ResultFormat::json), "a.srj", diags), ask);
+  EXPECT_EQ(read_srx(written(result, dict, ResultFormat::xml), "a.srx", diags), ask);
 }
 
 TEST(ResultReaders, SrxWithPrefixedElementsAndCarriageReturn) {
@@ -96,16 +87,14 @@ TEST(ResultReaders, SrxErrorHasPosition) {
 
 TEST(ResultReaders, SrjRejectsUndeclaredVariable) {
   diag::Diagnostics diags;
-  EXPECT_FALSE(read_srj(
-      R"({"head":{"vars":["a"]},"results":{"bindings":[{"b":{"type":"uri","value":"x"}}]}})",
-      "bad.srj", diags));
+  EXPECT_FALSE(read_srj(R"({"head":{"vars":["a"]},"results":{"bindings":[{"b":{"type":"uri","value":"x"}}]}})",
+                        "bad.srj", diags));
   EXPECT_TRUE(diags.has_errors());
 }
 
 TEST(ResultReaders, CsvQuotedFields) {
   diag::Diagnostics diags;
-  const auto r = read_csv_results("a,b\r\n\"x,\"\"y\"\"\nz\",_:n\r\n,1\r\n",
-                                  "q.csv", diags);
+  const auto r = read_csv_results("a,b\r\n\"x,\"\"y\"\"\nz\",_:n\r\n,1\r\n", "q.csv", diags);
   ASSERT_TRUE(r);
   ASSERT_EQ(r->rows.size(), 2u);
   EXPECT_EQ(r->rows[0][0], model::Term::literal("x,\"y\"\nz"));
@@ -121,10 +110,7 @@ TEST(W3cResultExamples, TsvRewritesIdentically) {
     const auto expected = read_tsv_results(text, name, diags);
     ASSERT_TRUE(expected) << name;
     store::Dictionary dict;
-    EXPECT_EQ(written(testing::to_query_result(*expected, dict), dict,
-                      ResultFormat::tsv),
-              text)
-        << name;
+    EXPECT_EQ(written(testing::to_query_result(*expected, dict), dict, ResultFormat::tsv), text) << name;
   }
 }
 
@@ -133,15 +119,12 @@ TEST(W3cResultExamples, TsvRewritesIdentically) {
 TEST(W3cResultExamples, CsvMatchesExamples) {
   for (const char *stem : {"csvtsv01", "csvtsv02", "csvtsv03"}) {
     diag::Diagnostics diags;
-    const auto from_tsv = read_tsv_results(
-        file_text(kSparqlDir + "/csv-tsv-res/" + stem + ".tsv"), stem, diags);
+    const auto from_tsv = read_tsv_results(file_text(kSparqlDir + "/csv-tsv-res/" + stem + ".tsv"), stem, diags);
     ASSERT_TRUE(from_tsv) << stem;
     store::Dictionary dict;
-    const std::string csv = written(testing::to_query_result(*from_tsv, dict),
-                                    dict, ResultFormat::csv);
+    const std::string csv = written(testing::to_query_result(*from_tsv, dict), dict, ResultFormat::csv);
     const auto ours = read_csv_results(csv, "ours.csv", diags);
-    const auto theirs = read_csv_results(
-        file_text(kSparqlDir + "/csv-tsv-res/" + stem + ".csv"), stem, diags);
+    const auto theirs = read_csv_results(file_text(kSparqlDir + "/csv-tsv-res/" + stem + ".csv"), stem, diags);
     ASSERT_TRUE(ours && theirs) << stem;
     EXPECT_EQ(ours->variables, theirs->variables);
     ASSERT_EQ(ours->rows.size(), theirs->rows.size()) << stem;
@@ -150,14 +133,10 @@ TEST(W3cResultExamples, CsvMatchesExamples) {
         const auto &a = ours->rows[r][c];
         const auto &b = theirs->rows[r][c];
         ASSERT_EQ(a.has_value(), b.has_value()) << stem << " row " << r;
-        if (!a || (a->kind == model::TermKind::blank &&
-                   b->kind == model::TermKind::blank))
-          continue;
+        if (!a || (a->kind == model::TermKind::blank && b->kind == model::TermKind::blank)) continue;
         std::string x = a->value, y = b->value;
         for (auto *s : {&x, &y})
-          for (char &ch : *s)
-            ch =
-                static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+          for (char &ch : *s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         EXPECT_EQ(x, y) << stem << " row " << r;
       }
     }
@@ -167,37 +146,29 @@ TEST(W3cResultExamples, CsvMatchesExamples) {
 
 // The W3C JSON examples read, written and read again give the same results.
 TEST(W3cResultExamples, JsonRoundTrips) {
-  for (const char *name :
-       {"jsonres01.srj", "jsonres02.srj", "jsonres03.srj", "jsonres04.srj"}) {
+  for (const char *name : {"jsonres01.srj", "jsonres02.srj", "jsonres03.srj", "jsonres04.srj"}) {
     diag::Diagnostics diags;
-    const auto expected =
-        read_srj(file_text(kSparqlDir + "/json-res/" + name), name, diags);
+    const auto expected = read_srj(file_text(kSparqlDir + "/json-res/" + name), name, diags);
     ASSERT_TRUE(expected) << name;
     store::Dictionary dict;
     const auto again =
-        read_srj(written(testing::to_query_result(*expected, dict), dict,
-                         ResultFormat::json),
-                 name, diags);
+        read_srj(written(testing::to_query_result(*expected, dict), dict, ResultFormat::json), name, diags);
     EXPECT_EQ(again, expected) << name;
   }
 }
 
 TEST(W3cResultExamples, JsonExampleContent) {
   diag::Diagnostics diags;
-  const auto r = read_srj(file_text(kSparqlDir + "/json-res/jsonres01.srj"),
-                          "jsonres01.srj", diags);
+  const auto r = read_srj(file_text(kSparqlDir + "/json-res/jsonres01.srj"), "jsonres01.srj", diags);
   ASSERT_TRUE(r);
   EXPECT_EQ(r->variables, (std::vector<std::string>{"s", "p", "o"}));
   ASSERT_EQ(r->rows.size(), 6u);
-  EXPECT_EQ(r->rows[3][2],
-            model::Term::typed_literal(
-                "4", "http://www.w3.org/2001/XMLSchema#integer"));
+  EXPECT_EQ(r->rows[3][2], model::Term::typed_literal("4", "http://www.w3.org/2001/XMLSchema#integer"));
   EXPECT_EQ(r->rows[5][2], model::Term::blank("b0"));
-  const auto ask = read_srj(file_text(kSparqlDir + "/json-res/jsonres04.srj"),
-                            "jsonres04.srj", diags);
+  const auto ask = read_srj(file_text(kSparqlDir + "/json-res/jsonres04.srj"), "jsonres04.srj", diags);
   ASSERT_TRUE(ask);
   EXPECT_EQ(ask->boolean, false);
 }
 
-} // namespace
-} // namespace ng::query::results
+}  // namespace
+}  // namespace ng::query::results

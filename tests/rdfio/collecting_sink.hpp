@@ -20,12 +20,10 @@ struct CollectedStatement {
 
 class CollectingSink : public StatementSink {
 public:
-  void statement(const TermView &s, const TermView &p, const TermView &o,
-                 const TermView *graph, std::uint32_t line) override {
-    statements.push_back(
-        {s.to_term(), p.to_term(), o.to_term(),
-         graph ? std::optional<model::Term>(graph->to_term()) : std::nullopt,
-         line});
+  void statement(const TermView &s, const TermView &p, const TermView &o, const TermView *graph,
+                 std::uint32_t line) override {
+    statements.push_back({s.to_term(), p.to_term(), o.to_term(),
+                          graph ? std::optional<model::Term>(graph->to_term()) : std::nullopt, line});
   }
   void prefix(std::string_view name, std::string_view iri) override {
     prefixes.emplace_back(std::string(name), std::string(iri));
@@ -37,4 +35,4 @@ public:
   std::vector<std::string> bases;
 };
 
-} // namespace ng::rdfio::testing
+}  // namespace ng::rdfio::testing

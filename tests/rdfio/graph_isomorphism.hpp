@@ -16,4 +16,4 @@ using TermTriple = std::array<model::Term, 3>;
 // Literals should already be normalized (lower-case language, no xsd:string).
 bool isomorphic(std::vector<TermTriple> a, std::vector<TermTriple> b);
 
-} // namespace ng::rdfio::testing
+}  // namespace ng::rdfio::testing

@@ -16,9 +16,8 @@ using Clock = std::chrono::steady_clock;
 
 class CountingSink : public ng::rdfio::StatementSink {
 public:
-  void statement(const ng::rdfio::TermView &s, const ng::rdfio::TermView &,
-                 const ng::rdfio::TermView &o, const ng::rdfio::TermView *,
-                 std::uint32_t) override {
+  void statement(const ng::rdfio::TermView &s, const ng::rdfio::TermView &, const ng::rdfio::TermView &o,
+                 const ng::rdfio::TermView *, std::uint32_t) override {
     bytes += s.value.size() + o.value.size();
   }
   std::size_t bytes = 0;
@@ -38,11 +37,9 @@ long resident_kb() {
   return 0;
 }
 
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char **argv) {
   if (argc != 2) {
@@ -53,42 +50,38 @@ int main(int argc, char **argv) {
   const auto syntax = ng::rdfio::syntax_for_path(path);
   ng::diag::Diagnostics diags;
   std::string text;
-  if (!syntax || !ng::diag::read_source(path, text, diags))
-    return 1;
+  if (!syntax || !ng::diag::read_source(path, text, diags)) return 1;
   ng::rdfio::ReadOptions options;
   options.file_name = path;
 
   auto start = Clock::now();
   CountingSink counting;
-  const auto parsed =
-      ng::rdfio::read_graph(text, *syntax, options, counting, diags);
+  const auto parsed = ng::rdfio::read_graph(text, *syntax, options, counting, diags);
   const double parse_s = seconds_since(start);
-  std::printf("parse only: %zu statements, %zu errors, %.3f s, %.2f M "
-              "statements/s, %.0f MB/s\n",
-              parsed.statements, parsed.errors, parse_s,
-              parsed.statements / parse_s / 1e6, text.size() / parse_s / 1e6);
+  std::printf(
+      "parse only: %zu statements, %zu errors, %.3f s, %.2f M "
+      "statements/s, %.0f MB/s\n",
+      parsed.statements, parsed.errors, parse_s, parsed.statements / parse_s / 1e6, text.size() / parse_s / 1e6);
 
   const long before_kb = resident_kb();
   {
     ng::store::TripleStore store;
     start = Clock::now();
-    const auto loaded =
-        ng::rdfio::load_graph(text, *syntax, options, store, diags);
+    const auto loaded = ng::rdfio::load_graph(text, *syntax, options, store, diags);
     const double load_s = seconds_since(start);
     start = Clock::now();
     store.freeze();
     const double freeze_s = seconds_since(start);
-    std::string().swap(text);
     const long after_kb = resident_kb();
-    std::printf("load (parse+intern+add): %.3f s, %.2f M statements/s; freeze: "
-                "%.3f s; total %.2f M statements/s\n",
-                load_s, loaded.statements / load_s / 1e6, freeze_s,
-                loaded.statements / (load_s + freeze_s) / 1e6);
-    std::printf("store: %zu quads, %zu terms, resident growth %.1f "
-                "bytes/triple (input text freed)\n",
-                store.size(), store.dictionary().size(),
-                (after_kb - before_kb + static_cast<double>(0)) * 1024.0 /
-                    store.size());
+    std::printf(
+        "load (parse+intern+add): %.3f s, %.2f M statements/s; freeze: "
+        "%.3f s; total %.2f M statements/s\n",
+        load_s, loaded.statements / load_s / 1e6, freeze_s, loaded.statements / (load_s + freeze_s) / 1e6);
+    std::printf(
+        "store: %zu quads, %zu terms, resident growth %.1f "
+        "bytes/triple\n",
+        store.size(), store.dictionary().size(),
+        (after_kb - before_kb + static_cast<double>(0)) * 1024.0 / store.size());
   }
   return 0;
 }

@@ -51,5 +51,5 @@ TEST(IriResolver, EmptyBaseLeavesReferenceAlone) {
   EXPECT_EQ(out, "rel/x");
 }
 
-} // namespace
-} // namespace ng::rdfio
+}  // namespace
+}  // namespace ng::rdfio

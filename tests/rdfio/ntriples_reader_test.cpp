@@ -22,8 +22,7 @@ Read read_nt(std::string_view text, bool quads = false) {
   Read r;
   ReadOptions options;
   options.file_name = "in.nt";
-  r.stats = quads ? read_nquads(text, options, r.sink, r.diags)
-                  : read_ntriples(text, options, r.sink, r.diags);
+  r.stats = quads ? read_nquads(text, options, r.sink, r.diags) : read_ntriples(text, options, r.sink, r.diags);
   return r;
 }
 
@@ -43,20 +42,17 @@ TEST(NTriplesReader, ReadsWithoutWhitespaceOrFinalNewline) {
 }
 
 TEST(NTriplesReader, ReadsLanguageAndDatatype) {
-  const Read r =
-      read_nt("_:b <http://a/p> \"chat\"@fr-BE .\n_:b <http://a/p> "
-              "\"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n");
+  const Read r = read_nt(
+      "_:b <http://a/p> \"chat\"@fr-BE .\n_:b <http://a/p> "
+      "\"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n");
   ASSERT_EQ(r.sink.statements.size(), 2u);
   EXPECT_EQ(r.sink.statements[0].s, Term::blank("b"));
   EXPECT_EQ(r.sink.statements[0].o, Term::lang_literal("chat", "fr-BE"));
-  EXPECT_EQ(
-      r.sink.statements[1].o,
-      Term::typed_literal("1", "http://www.w3.org/2001/XMLSchema#integer"));
+  EXPECT_EQ(r.sink.statements[1].o, Term::typed_literal("1", "http://www.w3.org/2001/XMLSchema#integer"));
 }
 
 TEST(NTriplesReader, UnescapesEcharAndUchar) {
-  const Read r = read_nt(
-      "<http://a/s> <http://a/p> \"a\\tb\\n\\\"\\u00E9\\U0001F600\" .\n");
+  const Read r = read_nt("<http://a/s> <http://a/p> \"a\\tb\\n\\\"\\u00E9\\U0001F600\" .\n");
   ASSERT_EQ(r.sink.statements.size(), 1u);
   EXPECT_EQ(r.sink.statements[0].o.value, "a\tb\n\"\xC3\xA9\xF0\x9F\x98\x80");
 }
@@ -68,8 +64,7 @@ TEST(NTriplesReader, UnescapesUcharInIri) {
 }
 
 TEST(NTriplesReader, KeepsHangulAndSkipsComments) {
-  const Read r = read_nt(
-      "# header\n\n<http://a/s> <http://a/p> \"한국어\" . # trailing\n");
+  const Read r = read_nt("# header\n\n<http://a/s> <http://a/p> \"한국어\" . # trailing\n");
   ASSERT_EQ(r.sink.statements.size(), 1u);
   EXPECT_EQ(r.sink.statements[0].o.value, "한국어");
   EXPECT_EQ(r.sink.statements[0].line, 3u);
@@ -83,17 +78,17 @@ TEST(NTriplesReader, BlankNodeLabelDoesNotTakeTheFinalDot) {
 }
 
 TEST(NTriplesReader, ReadsGraphLabelInNQuads) {
-  const Read r = read_nt("<http://a/s> <http://a/p> <http://a/o> <http://a/g> "
-                         ".\n<http://a/s> <http://a/p> <http://a/o> .\n",
-                         true);
+  const Read r = read_nt(
+      "<http://a/s> <http://a/p> <http://a/o> <http://a/g> "
+      ".\n<http://a/s> <http://a/p> <http://a/o> .\n",
+      true);
   ASSERT_EQ(r.sink.statements.size(), 2u);
   EXPECT_EQ(r.sink.statements[0].g, Term::iri("http://a/g"));
   EXPECT_FALSE(r.sink.statements[1].g);
 }
 
 TEST(NTriplesReader, RejectsGraphLabelInNTriples) {
-  const Read r =
-      read_nt("<http://a/s> <http://a/p> <http://a/o> <http://a/g> .\n");
+  const Read r = read_nt("<http://a/s> <http://a/p> <http://a/o> <http://a/g> .\n");
   ASSERT_EQ(r.diags.items().size(), 1u);
   EXPECT_EQ(r.diags.items()[0].where.column, 40u);
 }
@@ -117,26 +112,22 @@ TEST(NTriplesReader, ColumnsCountCodePoints) {
 }
 
 TEST(NTriplesReader, RecoversOnTheNextLine) {
-  const Read r = read_nt("<http://a/s> <http://a/p> \"open .\n<http://a/s> "
-                         "<http://a/p> <http://a/o> .\nbad\n");
+  const Read r = read_nt(
+      "<http://a/s> <http://a/p> \"open .\n<http://a/s> "
+      "<http://a/p> <http://a/o> .\nbad\n");
   EXPECT_EQ(r.sink.statements.size(), 1u);
   EXPECT_EQ(r.stats.errors, 2u);
   ASSERT_EQ(r.diags.items().size(), 2u);
   EXPECT_EQ(r.diags.items()[0].where.line, 1u);
-  EXPECT_EQ(r.diags.items()[0].message,
-            "line break in a string (write \\n, or use a long string)");
+  EXPECT_EQ(r.diags.items()[0].message, "line break in a string (write \\n, or use a long string)");
   EXPECT_EQ(r.diags.items()[1].where.line, 3u);
 }
 
 TEST(NTriplesReader, RejectsBadEscapes) {
-  EXPECT_TRUE(
-      read_nt("<http://a/s> <http://a/p> \"\\z\" .\n").diags.has_errors());
-  EXPECT_TRUE(
-      read_nt("<http://a/s> <http://a/p> \"\\uD800\" .\n").diags.has_errors());
-  EXPECT_TRUE(read_nt("<http://a/\\n> <http://a/p> <http://a/o> .\n")
-                  .diags.has_errors());
-  EXPECT_TRUE(read_nt("<http://a/\\u0020> <http://a/p> <http://a/o> .\n")
-                  .diags.has_errors());
+  EXPECT_TRUE(read_nt("<http://a/s> <http://a/p> \"\\z\" .\n").diags.has_errors());
+  EXPECT_TRUE(read_nt("<http://a/s> <http://a/p> \"\\uD800\" .\n").diags.has_errors());
+  EXPECT_TRUE(read_nt("<http://a/\\n> <http://a/p> <http://a/o> .\n").diags.has_errors());
+  EXPECT_TRUE(read_nt("<http://a/\\u0020> <http://a/p> <http://a/o> .\n").diags.has_errors());
 }
 
 TEST(NTriplesReader, RejectsInvalidUtf8) {
@@ -156,5 +147,5 @@ TEST(NTriplesReader, StopsReportingAfterMaxErrorsButCounts) {
   EXPECT_EQ(diags.items().size(), 1u);
 }
 
-} // namespace
-} // namespace ng::rdfio
+}  // namespace
+}  // namespace ng::rdfio

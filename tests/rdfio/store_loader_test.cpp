@@ -18,8 +18,7 @@ ReadOptions named(std::string file) {
 TEST(StoreLoader, RecordsLineAndFile) {
   store::TripleStore store;
   diag::Diagnostics diags;
-  load_graph("# c\n<http://a/s> <http://a/p> <http://a/o> .\n",
-             GraphSyntax::ntriples, named("g.nt"), store, diags);
+  load_graph("# c\n<http://a/s> <http://a/p> <http://a/o> .\n", GraphSyntax::ntriples, named("g.nt"), store, diags);
   store.freeze();
   ASSERT_EQ(store.size(), 1u);
   EXPECT_EQ(store.provenance(0).line, 2u);
@@ -30,20 +29,20 @@ TEST(StoreLoader, RecordsLineAndFile) {
 TEST(StoreLoader, InternsGraphOfNQuads) {
   store::TripleStore store;
   diag::Diagnostics diags;
-  load_graph("<http://a/s> <http://a/p> <http://a/o> <http://a/g> .\n",
-             GraphSyntax::nquads, named("g.nq"), store, diags);
+  load_graph("<http://a/s> <http://a/p> <http://a/o> <http://a/g> .\n", GraphSyntax::nquads, named("g.nq"), store,
+             diags);
   store.freeze();
   ASSERT_EQ(store.size(), 1u);
-  EXPECT_EQ(store.dictionary().term(store.quads()[0].g),
-            Term::iri("http://a/g"));
+  EXPECT_EQ(store.dictionary().term(store.quads()[0].g), Term::iri("http://a/g"));
 }
 
 TEST(StoreLoader, NormalizesLanguageAndXsdString) {
   store::TripleStore store;
   diag::Diagnostics diags;
-  load_graph("<http://a/s> <http://a/p> \"x\"@EN-gb, "
-             "\"y\"^^<http://www.w3.org/2001/XMLSchema#string> .",
-             GraphSyntax::turtle, named("g.ttl"), store, diags);
+  load_graph(
+      "<http://a/s> <http://a/p> \"x\"@EN-gb, "
+      "\"y\"^^<http://www.w3.org/2001/XMLSchema#string> .",
+      GraphSyntax::turtle, named("g.ttl"), store, diags);
   EXPECT_TRUE(store.dictionary().find(Term::lang_literal("x", "en-gb")));
   EXPECT_TRUE(store.dictionary().find(Term::literal("y")));
 }
@@ -56,8 +55,7 @@ TEST(StoreLoader, ScopesBlankNodesPerDocument) {
   load_graph(text, GraphSyntax::ntriples, named("2.nt"), store, diags);
   store.freeze();
   ASSERT_EQ(store.size(), 2u);
-  for (const auto &q : store.quads())
-    EXPECT_EQ(q.s, q.o);
+  for (const auto &q : store.quads()) EXPECT_EQ(q.s, q.o);
   EXPECT_NE(store.quads()[0].s, store.quads()[1].s);
   EXPECT_TRUE(store.dictionary().find(Term::blank("x")));
 }
@@ -65,8 +63,8 @@ TEST(StoreLoader, ScopesBlankNodesPerDocument) {
 TEST(StoreLoader, GeneratedBlankNodesDoNotMeetDocumentLabels) {
   store::TripleStore store;
   diag::Diagnostics diags;
-  load_graph("<http://a/s> <http://a/p> [] .\n_:b1 <http://a/p> <http://a/o> .",
-             GraphSyntax::turtle, named("g.ttl"), store, diags);
+  load_graph("<http://a/s> <http://a/p> [] .\n_:b1 <http://a/p> <http://a/o> .", GraphSyntax::turtle, named("g.ttl"),
+             store, diags);
   store.freeze();
   ASSERT_EQ(store.size(), 2u);
   EXPECT_NE(store.quads()[0].o, store.quads()[1].s);
@@ -89,5 +87,5 @@ TEST(StoreLoader, UnknownExtensionIsAnError) {
   EXPECT_EQ(diags.items()[0].kind, "unknown-syntax");
 }
 
-} // namespace
-} // namespace ng::rdfio
+}  // namespace
+}  // namespace ng::rdfio

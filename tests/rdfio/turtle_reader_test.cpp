@@ -20,8 +20,7 @@ struct Read {
   diag::Diagnostics diags;
 };
 
-Read read_ttl(std::string_view text,
-              std::string base = "http://base/dir/doc.ttl") {
+Read read_ttl(std::string_view text, std::string base = "http://base/dir/doc.ttl") {
   Read r;
   ReadOptions options;
   options.file_name = "in.ttl";
@@ -31,8 +30,7 @@ Read read_ttl(std::string_view text,
 }
 
 TEST(TurtleReader, ExpandsBothPrefixSpellings) {
-  const Read r = read_ttl(
-      "@prefix ex: <http://ex/> .\nPREFIX e2: <http://e2/>\nex:s e2:p ex:o .");
+  const Read r = read_ttl("@prefix ex: <http://ex/> .\nPREFIX e2: <http://e2/>\nex:s e2:p ex:o .");
   ASSERT_EQ(r.sink.statements.size(), 1u);
   EXPECT_EQ(r.sink.statements[0].s, Term::iri("http://ex/s"));
   EXPECT_EQ(r.sink.statements[0].p, Term::iri("http://e2/p"));
@@ -41,8 +39,7 @@ TEST(TurtleReader, ExpandsBothPrefixSpellings) {
 }
 
 TEST(TurtleReader, ResolvesRelativeIrisAgainstBase) {
-  const Read r = read_ttl(
-      "<s> <#p> <../o> .\n@base <http://other/a/b> .\n<c> <?q> <//host/x> .");
+  const Read r = read_ttl("<s> <#p> <../o> .\n@base <http://other/a/b> .\n<c> <?q> <//host/x> .");
   ASSERT_EQ(r.sink.statements.size(), 2u);
   EXPECT_EQ(r.sink.statements[0].s.value, "http://base/dir/s");
   EXPECT_EQ(r.sink.statements[0].p.value, "http://base/dir/doc.ttl#p");
@@ -53,8 +50,7 @@ TEST(TurtleReader, ResolvesRelativeIrisAgainstBase) {
 }
 
 TEST(TurtleReader, ReadsPredicateAndObjectLists) {
-  const Read r = read_ttl(
-      "@prefix : <http://ex/> .\n:s a :C ; :p :o1 , :o2 ;; :q :o3 ; .");
+  const Read r = read_ttl("@prefix : <http://ex/> .\n:s a :C ; :p :o1 , :o2 ;; :q :o3 ; .");
   ASSERT_EQ(r.sink.statements.size(), 4u);
   EXPECT_EQ(r.sink.statements[0].p.value, std::string(kRdf) + "type");
   EXPECT_EQ(r.sink.statements[2].o.value, "http://ex/o2");
@@ -62,12 +58,11 @@ TEST(TurtleReader, ReadsPredicateAndObjectLists) {
 }
 
 TEST(TurtleReader, ReadsBlankNodePropertyLists) {
-  const Read r =
-      read_ttl("@prefix : <http://ex/> .\n[ :p [ :q 1 ] ] .\n[] :r [] .");
+  const Read r = read_ttl("@prefix : <http://ex/> .\n[ :p [ :q 1 ] ] .\n[] :r [] .");
   ASSERT_EQ(r.sink.statements.size(), 3u);
   EXPECT_EQ(r.sink.statements[0].s.kind, model::TermKind::blank);
   EXPECT_EQ(r.sink.statements[1].o,
-            r.sink.statements[0].s); // the inner node is the outer's object
+            r.sink.statements[0].s);  // the inner node is the outer's object
   EXPECT_NE(r.sink.statements[2].s, r.sink.statements[2].o);
   EXPECT_EQ(r.sink.statements[2].s.value.front(), '-');
 }
@@ -80,23 +75,18 @@ TEST(TurtleReader, ExpandsCollections) {
   EXPECT_EQ(first.o, Term::typed_literal("1", std::string(kXsd) + "integer"));
   EXPECT_EQ(r.sink.statements[3].p.value, std::string(kRdf) + "rest");
   EXPECT_EQ(r.sink.statements[3].o.value, std::string(kRdf) + "nil");
-  EXPECT_EQ(r.sink.statements[4].o, first.s); // :s :p head
+  EXPECT_EQ(r.sink.statements[4].o, first.s);  // :s :p head
   EXPECT_EQ(r.sink.statements[5].o.value, std::string(kRdf) + "nil");
 }
 
 TEST(TurtleReader, TypesNumbersAndBooleans) {
   const Read r = read_ttl("<s> <p> -5, +1.5, .5e3, 1.E2, true, false .");
   ASSERT_EQ(r.sink.statements.size(), 6u);
-  EXPECT_EQ(r.sink.statements[0].o,
-            Term::typed_literal("-5", std::string(kXsd) + "integer"));
-  EXPECT_EQ(r.sink.statements[1].o,
-            Term::typed_literal("+1.5", std::string(kXsd) + "decimal"));
-  EXPECT_EQ(r.sink.statements[2].o,
-            Term::typed_literal(".5e3", std::string(kXsd) + "double"));
-  EXPECT_EQ(r.sink.statements[3].o,
-            Term::typed_literal("1.E2", std::string(kXsd) + "double"));
-  EXPECT_EQ(r.sink.statements[4].o,
-            Term::typed_literal("true", std::string(kXsd) + "boolean"));
+  EXPECT_EQ(r.sink.statements[0].o, Term::typed_literal("-5", std::string(kXsd) + "integer"));
+  EXPECT_EQ(r.sink.statements[1].o, Term::typed_literal("+1.5", std::string(kXsd) + "decimal"));
+  EXPECT_EQ(r.sink.statements[2].o, Term::typed_literal(".5e3", std::string(kXsd) + "double"));
+  EXPECT_EQ(r.sink.statements[3].o, Term::typed_literal("1.E2", std::string(kXsd) + "double"));
+  EXPECT_EQ(r.sink.statements[4].o, Term::typed_literal("true", std::string(kXsd) + "boolean"));
 }
 
 TEST(TurtleReader, IntegerBeforeTheFinalDot) {
@@ -106,8 +96,7 @@ TEST(TurtleReader, IntegerBeforeTheFinalDot) {
 }
 
 TEST(TurtleReader, ReadsLongStringsAndSingleQuotes) {
-  const Read r =
-      read_ttl("<s> <p> \"\"\"a\n\"b\"\"c\"\"\", 'x\"y'@en, '''it's''' .");
+  const Read r = read_ttl("<s> <p> \"\"\"a\n\"b\"\"c\"\"\", 'x\"y'@en, '''it's''' .");
   ASSERT_EQ(r.sink.statements.size(), 3u);
   EXPECT_EQ(r.sink.statements[0].o.value, "a\n\"b\"\"c");
   EXPECT_EQ(r.sink.statements[1].o, Term::lang_literal("x\"y", "en"));
@@ -123,8 +112,9 @@ TEST(TurtleReader, UnescapesLocalNamesAndKeepsPercent) {
 }
 
 TEST(TurtleReader, DatatypeMayBeAPrefixedName) {
-  const Read r = read_ttl("@prefix xsd: <http://www.w3.org/2001/XMLSchema#> "
-                          ".\n<s> <p> \"1\"^^xsd:int .");
+  const Read r = read_ttl(
+      "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> "
+      ".\n<s> <p> \"1\"^^xsd:int .");
   ASSERT_EQ(r.sink.statements.size(), 1u);
   EXPECT_EQ(r.sink.statements[0].o.datatype, std::string(kXsd) + "int");
 }
@@ -138,7 +128,7 @@ TEST(TurtleReader, ReportsUndefinedPrefixWithPosition) {
   EXPECT_EQ(d.where.line, 2u);
   EXPECT_EQ(d.where.column, 7u);
   EXPECT_EQ(d.message, "undefined prefix");
-  EXPECT_EQ(r.sink.statements.size(), 2u); // recovered after the bad statement
+  EXPECT_EQ(r.sink.statements.size(), 2u);  // recovered after the bad statement
 }
 
 TEST(TurtleReader, ReportsMissingDot) {
@@ -157,12 +147,11 @@ TEST(TurtleReader, RejectsLiteralSubjectAndN3Extras) {
 }
 
 TEST(TurtleReader, LimitsNesting) {
-  const std::string deep =
-      "<s> <p> " + std::string(1000, '(') + std::string(1000, ')') + " .";
+  const std::string deep = "<s> <p> " + std::string(1000, '(') + std::string(1000, ')') + " .";
   const Read r = read_ttl(deep);
   ASSERT_TRUE(r.diags.has_errors());
   EXPECT_EQ(r.diags.items()[0].message, "[ ] and ( ) nested too deeply");
 }
 
-} // namespace
-} // namespace ng::rdfio
+}  // namespace
+}  // namespace ng::rdfio

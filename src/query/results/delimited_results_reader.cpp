@@ -10,9 +10,8 @@
 namespace ng::query::results {
 namespace {
 
-std::optional<ExpectedResults> failed(diag::Diagnostics &diags,
-                                      const std::string &file,
-                                      std::uint32_t line, std::string message) {
+std::optional<ExpectedResults> failed(diag::Diagnostics &diags, const std::string &file, std::uint32_t line,
+                                      std::string message) {
   diags.error("results-syntax", file, {line, 1}, std::move(message));
   return std::nullopt;
 }
@@ -22,18 +21,15 @@ std::vector<std::string_view> split(std::string_view line, char separator) {
   for (;;) {
     const std::size_t at = line.find(separator);
     cells.push_back(line.substr(0, at));
-    if (at == std::string_view::npos)
-      return cells;
+    if (at == std::string_view::npos) return cells;
     line.remove_prefix(at + 1);
   }
 }
 
 std::string number_datatype(std::string_view cell) {
   const std::string xsd(vocab::xsd);
-  if (cell.find_first_of("eE") != std::string_view::npos)
-    return xsd + "double";
-  if (cell.find('.') != std::string_view::npos)
-    return xsd + "decimal";
+  if (cell.find_first_of("eE") != std::string_view::npos) return xsd + "double";
+  if (cell.find('.') != std::string_view::npos) return xsd + "decimal";
   return xsd + "integer";
 }
 
@@ -46,20 +42,16 @@ std::optional<model::Term> tsv_term(std::string_view cell, std::string &error) {
   std::optional<model::Term> term;
   const char c = cell.front();
   if (c == '<') {
-    if (rdfio::scan_iriref(cell, pos, scratch, value, scan_error))
-      term = model::Term::iri(std::string(value));
+    if (rdfio::scan_iriref(cell, pos, scratch, value, scan_error)) term = model::Term::iri(std::string(value));
   } else if (c == '_') {
-    if (rdfio::scan_blank_node_label(cell, pos, value, scan_error))
-      term = model::Term::blank(std::string(value));
+    if (rdfio::scan_blank_node_label(cell, pos, value, scan_error)) term = model::Term::blank(std::string(value));
   } else if (c == '"' || c == '\'') {
     if (rdfio::scan_string(cell, pos, true, scratch, value, scan_error)) {
       term = model::Term::literal(std::string(value));
       if (pos < cell.size() && cell[pos] == '@') {
         std::string_view tag;
-        if (!rdfio::scan_language(cell, pos, tag, scan_error))
-          term.reset();
-        if (term)
-          term->language.assign(tag);
+        if (!rdfio::scan_language(cell, pos, tag, scan_error)) term.reset();
+        if (term) term->language.assign(tag);
       } else if (cell.substr(pos, 3) == "^^<") {
         pos += 2;
         if (rdfio::scan_iriref(cell, pos, scratch, value, scan_error)) {
@@ -70,8 +62,7 @@ std::optional<model::Term> tsv_term(std::string_view cell, std::string &error) {
       }
     }
   } else if (cell == "true" || cell == "false") {
-    return model::Term::typed_literal(std::string(cell),
-                                      std::string(vocab::xsd) + "boolean");
+    return model::Term::typed_literal(std::string(cell), std::string(vocab::xsd) + "boolean");
   } else if ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.') {
     return model::Term::typed_literal(std::string(cell), number_datatype(cell));
   }
@@ -86,8 +77,7 @@ std::optional<model::Term> tsv_term(std::string_view cell, std::string &error) {
 
 // Splits CSV text into records of fields (RFC 4180); nullopt for an unclosed
 // quote.
-std::optional<std::vector<std::vector<std::string>>>
-csv_records(std::string_view text) {
+std::optional<std::vector<std::vector<std::string>>> csv_records(std::string_view text) {
   std::vector<std::vector<std::string>> records(1, std::vector<std::string>(1));
   bool quoted = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -107,50 +97,40 @@ csv_records(std::string_view text) {
     } else if (c == ',') {
       records.back().emplace_back();
     } else if (c == '\r' || c == '\n') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
-        ++i;
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
       records.emplace_back(1);
     } else {
       field += c;
     }
   }
-  if (quoted)
-    return std::nullopt;
-  if (records.back().size() == 1 && records.back().front().empty())
-    records.pop_back();
+  if (quoted) return std::nullopt;
+  if (records.back().size() == 1 && records.back().front().empty()) records.pop_back();
   return records;
 }
 
-} // namespace
+}  // namespace
 
-std::optional<ExpectedResults> read_tsv_results(std::string_view text,
-                                                const std::string &file,
+std::optional<ExpectedResults> read_tsv_results(std::string_view text, const std::string &file,
                                                 diag::Diagnostics &diags) {
   ExpectedResults results;
   std::uint32_t line_number = 0;
   while (!text.empty()) {
     const std::size_t end = text.find('\n');
     std::string_view line = text.substr(0, end);
-    text = end == std::string_view::npos ? std::string_view{}
-                                         : text.substr(end + 1);
-    if (!line.empty() && line.back() == '\r')
-      line.remove_suffix(1);
+    text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     ++line_number;
     if (line_number == 1) {
-      if (line.empty())
-        continue;
+      if (line.empty()) continue;
       for (std::string_view name : split(line, '\t')) {
-        if (!name.starts_with('?') && !name.starts_with('$'))
-          return failed(diags, file, 1, "header cell without '?'");
+        if (!name.starts_with('?') && !name.starts_with('$')) return failed(diags, file, 1, "header cell without '?'");
         results.variables.emplace_back(name.substr(1));
       }
       continue;
     }
-    if (line.empty() && results.variables.size() != 0)
-      continue;
+    if (line.empty() && results.variables.size() != 0) continue;
     const auto cells = split(line, '\t');
-    if (cells.size() != results.variables.size())
-      return failed(diags, file, line_number, "wrong number of cells");
+    if (cells.size() != results.variables.size()) return failed(diags, file, line_number, "wrong number of cells");
     auto &row = results.rows.emplace_back();
     for (std::string_view cell : cells) {
       if (cell.empty()) {
@@ -159,28 +139,23 @@ std::optional<ExpectedResults> read_tsv_results(std::string_view text,
       }
       std::string error;
       row.push_back(tsv_term(cell, error));
-      if (!row.back())
-        return failed(diags, file, line_number, error);
+      if (!row.back()) return failed(diags, file, line_number, error);
     }
   }
   return results;
 }
 
-std::optional<ExpectedResults> read_csv_results(std::string_view text,
-                                                const std::string &file,
+std::optional<ExpectedResults> read_csv_results(std::string_view text, const std::string &file,
                                                 diag::Diagnostics &diags) {
   auto records = csv_records(text);
-  if (!records)
-    return failed(diags, file, 0, "unclosed quoted field");
+  if (!records) return failed(diags, file, 0, "unclosed quoted field");
   ExpectedResults results;
-  if (records->empty())
-    return results;
+  if (records->empty()) return results;
   results.variables = std::move(records->front());
   for (std::size_t r = 1; r < records->size(); ++r) {
     auto &record = (*records)[r];
     if (record.size() != results.variables.size()) {
-      return failed(diags, file, static_cast<std::uint32_t>(r + 1),
-                    "wrong number of fields");
+      return failed(diags, file, static_cast<std::uint32_t>(r + 1), "wrong number of fields");
     }
     auto &row = results.rows.emplace_back();
     for (auto &field : record) {
@@ -196,4 +171,4 @@ std::optional<ExpectedResults> read_csv_results(std::string_view text,
   return results;
 }
 
-} // namespace ng::query::results
+}  // namespace ng::query::results

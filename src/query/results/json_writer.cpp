@@ -11,23 +11,21 @@ namespace {
 
 using JsonWriter = rapidjson::Writer<rapidjson::OStreamWrapper>;
 
-void write_string(JsonWriter &w, std::string_view s) {
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
+void write_string(JsonWriter &w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 
 void write_term(JsonWriter &w, const model::Term &term) {
   w.StartObject();
   w.Key("type");
   switch (term.kind) {
-  case model::TermKind::iri:
-    w.String("uri");
-    break;
-  case model::TermKind::blank:
-    w.String("bnode");
-    break;
-  case model::TermKind::literal:
-    w.String("literal");
-    break;
+    case model::TermKind::iri:
+      w.String("uri");
+      break;
+    case model::TermKind::blank:
+      w.String("bnode");
+      break;
+    case model::TermKind::literal:
+      w.String("literal");
+      break;
   }
   w.Key("value");
   write_string(w, term.value);
@@ -43,10 +41,9 @@ void write_term(JsonWriter &w, const model::Term &term) {
   w.EndObject();
 }
 
-} // namespace
+}  // namespace
 
-void write_json(const QueryResult &result, const store::Dictionary &dict,
-                std::ostream &out) {
+void write_json(const QueryResult &result, const store::Dictionary &dict, std::ostream &out) {
   rapidjson::OStreamWrapper stream(out);
   JsonWriter w(stream);
   w.StartObject();
@@ -64,8 +61,7 @@ void write_json(const QueryResult &result, const store::Dictionary &dict,
   const SolutionTable &table = result.table;
   w.Key("vars");
   w.StartArray();
-  for (const auto &v : table.variables)
-    write_string(w, v);
+  for (const auto &v : table.variables) write_string(w, v);
   w.EndArray();
   w.EndObject();
   w.Key("results");
@@ -76,8 +72,7 @@ void write_json(const QueryResult &result, const store::Dictionary &dict,
     w.StartObject();
     for (std::size_t c = 0; c < table.width(); ++c) {
       const store::TermId id = table.at(r, c);
-      if (id == store::kNoTerm)
-        continue;
+      if (id == store::kNoTerm) continue;
       write_string(w, table.variables[c]);
       write_term(w, dict.term(id));
     }
@@ -90,4 +85,4 @@ void write_json(const QueryResult &result, const store::Dictionary &dict,
   out << '\n';
 }
 
-} // namespace ng::query::results::detail
+}  // namespace ng::query::results::detail

@@ -25,4 +25,4 @@ struct WriteOptions {
   std::size_t max_cell_width = 0;
 };
 
-} // namespace ng::query::results
+}  // namespace ng::query::results

@@ -9,15 +9,11 @@
 
 namespace ng::query::results::detail {
 
-void write_table(const QueryResult &result, const store::Dictionary &dict,
-                 std::ostream &out, const WriteOptions &options);
-void write_tsv(const SolutionTable &table, const store::Dictionary &dict,
-               std::ostream &out);
-void write_csv(const SolutionTable &table, const store::Dictionary &dict,
-               std::ostream &out);
-void write_json(const QueryResult &result, const store::Dictionary &dict,
-                std::ostream &out);
-void write_xml(const QueryResult &result, const store::Dictionary &dict,
-               std::ostream &out);
+void write_table(const QueryResult &result, const store::Dictionary &dict, std::ostream &out,
+                 const WriteOptions &options);
+void write_tsv(const SolutionTable &table, const store::Dictionary &dict, std::ostream &out);
+void write_csv(const SolutionTable &table, const store::Dictionary &dict, std::ostream &out);
+void write_json(const QueryResult &result, const store::Dictionary &dict, std::ostream &out);
+void write_xml(const QueryResult &result, const store::Dictionary &dict, std::ostream &out);
 
-} // namespace ng::query::results::detail
+}  // namespace ng::query::results::detail

@@ -13,8 +13,7 @@ namespace ng::query::results {
 
 // Precondition: format_supports(result.form, format); otherwise this is a
 // caller bug and throws std::invalid_argument.
-void write_results(const QueryResult &result, const store::Dictionary &dict,
-                   ResultFormat format, std::ostream &out,
+void write_results(const QueryResult &result, const store::Dictionary &dict, ResultFormat format, std::ostream &out,
                    const WriteOptions &options = {});
 
-} // namespace ng::query::results
+}  // namespace ng::query::results

@@ -12,65 +12,64 @@ namespace {
 void append_xml_text(std::string &out, std::string_view text) {
   for (char c : text) {
     switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\r':
-      out += "&#xD;";
-      break; // a raw CR would be normalized away by the reader
-    default:
-      if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') {
-        out += "\xEF\xBF\xBD";
-      } else {
-        out += c;
-      }
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\r':
+        out += "&#xD;";
+        break;  // a raw CR would be normalized away by the reader
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') {
+          out += "\xEF\xBF\xBD";
+        } else {
+          out += c;
+        }
     }
   }
 }
 
 void append_term(std::string &out, const model::Term &term) {
   switch (term.kind) {
-  case model::TermKind::iri:
-    out += "<uri>";
-    append_xml_text(out, term.value);
-    out += "</uri>";
-    break;
-  case model::TermKind::blank:
-    out += "<bnode>";
-    append_xml_text(out, term.value);
-    out += "</bnode>";
-    break;
-  case model::TermKind::literal:
-    out += "<literal";
-    if (!term.language.empty()) {
-      out += " xml:lang=\"";
-      append_xml_text(out, term.language);
-      out += '"';
-    } else if (!term.datatype.empty()) {
-      out += " datatype=\"";
-      append_xml_text(out, term.datatype);
-      out += '"';
-    }
-    out += '>';
-    append_xml_text(out, term.value);
-    out += "</literal>";
-    break;
+    case model::TermKind::iri:
+      out += "<uri>";
+      append_xml_text(out, term.value);
+      out += "</uri>";
+      break;
+    case model::TermKind::blank:
+      out += "<bnode>";
+      append_xml_text(out, term.value);
+      out += "</bnode>";
+      break;
+    case model::TermKind::literal:
+      out += "<literal";
+      if (!term.language.empty()) {
+        out += " xml:lang=\"";
+        append_xml_text(out, term.language);
+        out += '"';
+      } else if (!term.datatype.empty()) {
+        out += " datatype=\"";
+        append_xml_text(out, term.datatype);
+        out += '"';
+      }
+      out += '>';
+      append_xml_text(out, term.value);
+      out += "</literal>";
+      break;
   }
 }
 
-} // namespace
+}  // namespace
 
-void write_xml(const QueryResult &result, const store::Dictionary &dict,
-               std::ostream &out) {
+void write_xml(const QueryResult &result, const store::Dictionary &dict, std::ostream &out) {
   std::string text =
       "<?xml version=\"1.0\"?>\n<sparql "
       "xmlns=\"http://www.w3.org/2005/sparql-results#\">\n  <head>\n";
@@ -93,8 +92,7 @@ void write_xml(const QueryResult &result, const store::Dictionary &dict,
     text = "    <result>\n";
     for (std::size_t c = 0; c < table.width(); ++c) {
       const store::TermId id = table.at(r, c);
-      if (id == store::kNoTerm)
-        continue;
+      if (id == store::kNoTerm) continue;
       text += "      <binding name=\"";
       append_xml_text(text, table.variables[c]);
       text += "\">";
@@ -107,4 +105,4 @@ void write_xml(const QueryResult &result, const store::Dictionary &dict,
   out << "  </results>\n</sparql>\n";
 }
 
-} // namespace ng::query::results::detail
+}  // namespace ng::query::results::detail
