@@ -65,7 +65,8 @@ int run_build(const BuildArgs& args) {
   std::cout << "notegraph: " << s.files << (s.files == 1 ? " file, " : " files, ") << s.sections << " sections, "
             << s.services << " services, " << s.categories << " categories, " << s.terms << " terms, "
             << count_predicate(graph.store, vocab::ng_mentions) << " mentions, " << graph.store.triple_count()
-            << " triples (" << graph.store.size() << " quads) in " << seconds << " s -> "
+            << " triples (" << graph.store.size() << " quads) in " << seconds << " s, store "
+            << graph.store.memory_bytes() << " bytes -> "
             << (dir / "graph.nt").string() << ", " << (dir / "graph.nq").string() << "\n";
   return graph.failures == 0 ? 0 : 1;
 }

@@ -117,9 +117,13 @@ private:
 
 void Emitter::add_names(std::uint32_t entity, std::string_view name, bool warn_duplicates) {
   std::uint32_t first = names_.add(name, entity);
-  if (warn_duplicates && first != entity) {
-    const Entity& e = model_.entities[entity];
-    const Entity& other = model_.entities[first];
+  const Entity& e = model_.entities[entity];
+  const Entity& other = model_.entities[first];
+  // A name used twice in one file, or by two classified entities (two
+  // services), is ambiguous; generic headings repeated across files
+  // ("Summary", "개념") are normal and not worth a warning.
+  bool ambiguous = e.doc == other.doc || (!e.classes.empty() && !other.classes.empty());
+  if (warn_duplicates && first != entity && ambiguous) {
     diags_.warning("duplicate-name", model_.docs[e.doc].parsed->file, {e.line, 1},
                    "'" + std::string(name) + "' also names the entity at " + model_.docs[other.doc].parsed->file + ":" +
                        std::to_string(other.line) + "; mentions of it go there");

@@ -3,6 +3,7 @@
 #include "extract/iri_minter.hpp"
 
 #include <cctype>
+#include <unordered_map>
 #include <unordered_set>
 #include <utf8proc.h>
 
@@ -102,10 +103,17 @@ std::string_view strip_vendor(std::string_view name, const std::vector<std::stri
 void mint_iris(EntityModel& model, const std::string& base, const std::vector<std::string>& vendors,
                std::uint32_t priority_class) {
   std::unordered_set<std::string> taken;
+  // Next suffix to try per slug, so that thousands of equal slugs cost one
+  // probe each instead of one per earlier holder.
+  std::unordered_map<std::string, int> next_suffix;
   auto claim = [&](Entity& e, std::string slug) {
     if (slug.empty()) slug = e.kind == EntityKind::term ? "term" : "section";
     std::string candidate = slug;
-    for (int n = 2; !taken.insert(candidate).second; ++n) candidate = slug + "-" + std::to_string(n);
+    if (!taken.insert(candidate).second) {
+      int& n = next_suffix.try_emplace(slug, 2).first->second;
+      do candidate = slug + "-" + std::to_string(n++);
+      while (!taken.insert(candidate).second);
+    }
     e.iri = base + candidate;
   };
   auto slug_of = [&](const Entity& e) {

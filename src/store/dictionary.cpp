@@ -116,4 +116,12 @@ std::optional<TermId> Dictionary::find_iri(std::string_view iri) const {
   return id == kNoTerm ? std::nullopt : std::optional<TermId>(id);
 }
 
+std::size_t Dictionary::memory_bytes() const {
+  // A string's buffer is on the heap only past the small-string capacity.
+  auto heap = [](const std::string& str) { return str.capacity() > 15 ? str.capacity() + 1 : 0; };
+  std::size_t bytes = terms_.capacity() * sizeof(model::Term) + slots_.capacity() * sizeof(Slot);
+  for (const auto& t : terms_) bytes += heap(t.value) + heap(t.language) + heap(t.datatype);
+  return bytes;
+}
+
 }  // namespace ng::store

@@ -28,6 +28,9 @@ public:
   const model::Term& term(TermId id) const { return terms_[id]; }
   std::size_t size() const { return terms_.size(); }
 
+  // Bytes this dictionary holds on the heap (terms, their strings, the table).
+  std::size_t memory_bytes() const;
+
 private:
   // A table slot: the id of a term and 32 bits of its hash, compared before
   // the term itself so that most probes never touch the term's strings.

@@ -138,4 +138,12 @@ QuadRange TripleStore::scan(const QuadPattern& pattern) const {
 
 std::size_t TripleStore::triple_count() const { return triple_count_; }
 
+std::size_t TripleStore::memory_bytes() const {
+  std::size_t bytes = dict_.memory_bytes();
+  bytes += (pending_.capacity() + spo_.capacity() + pos_.capacity() + osp_.capacity()) * sizeof(Quad);
+  bytes += (pending_provenance_.capacity() + provenance_.capacity()) * sizeof(Provenance);
+  for (const auto& f : files_) bytes += f.capacity() + sizeof(f);
+  return bytes;
+}
+
 }  // namespace ng::store

@@ -111,6 +111,9 @@ public:
   // Number of distinct (s,p,o) triples, ignoring graphs.
   std::size_t triple_count() const;
 
+  // Bytes the store holds on the heap: dictionary, permutations, provenance.
+  std::size_t memory_bytes() const;
+
 private:
   Dictionary dict_;
   std::vector<std::string> files_;
