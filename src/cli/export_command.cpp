@@ -1,11 +1,16 @@
 // notegraph export: the graph of notes in one format, to stdout or -o FILE
 // (written atomically).
+#include <cstdio>
 #include <iostream>
+#include <sstream>
 
 #include "cli/commands.hpp"
 #include "cli/graph_options.hpp"
 #include "exporters/atomic_file.hpp"
+#include "exporters/diagram.hpp"
+#include "exporters/jsonld_writer.hpp"
 #include "exporters/ntriples_writer.hpp"
+#include "exporters/turtle_writer.hpp"
 
 namespace ng::cli {
 
@@ -16,18 +21,81 @@ struct ExportArgs {
   std::string format;
   std::string output;
   bool with_lines = false;
+  bool expanded = false;
+  std::string frame;
+  std::size_t split = 0; // triples per file; 0 = one file
 };
 
-int run_export(const ExportArgs& args) {
+// Writes `text` (whole N-Triples/N-Quads lines) to OUTPUT.0001.EXT,
+// OUTPUT.0002.EXT… with `per_file` lines each; OUTPUT "x.nt" gives x.0001.nt.
+bool write_split(const std::string &output, const std::string &text,
+                 std::size_t per_file, std::string &error) {
+  const auto dot = output.find_last_of('.');
+  const bool has_ext =
+      dot != std::string::npos && output.find('/', dot) == std::string::npos;
+  const std::string stem = has_ext ? output.substr(0, dot) : output,
+                    ext = has_ext ? output.substr(dot) : "";
+  std::size_t start = 0, part = 0;
+  while (start < text.size()) {
+    std::size_t end = start;
+    for (std::size_t n = 0; n < per_file && end < text.size(); ++n) {
+      const auto nl = text.find('\n', end);
+      end = nl == std::string::npos ? text.size() : nl + 1;
+    }
+    char number[16];
+    std::snprintf(number, sizeof number, ".%04zu", ++part);
+    auto chunk = std::string_view(text).substr(start, end - start);
+    if (!exporters::write_file_atomically(
+            stem + number + ext, [&](std::ostream &out) { out << chunk; },
+            error))
+      return false;
+    start = end;
+  }
+  return true;
+}
+
+int run_export(const ExportArgs &args) {
   LoadedGraph graph;
-  if (!load_graph(args.graph, graph, std::cerr)) return 1;
+  if (!load_graph(args.graph, graph, std::cerr))
+    return 1;
   exporters::WriteOptions options;
   options.with_lines = args.with_lines;
-  auto write = [&](std::ostream& out) {
-    if (args.format == "nq") exporters::write_nquads(graph.store, out, options);
-    else exporters::write_ntriples(graph.store, out, options);
+  auto write = [&](std::ostream &out) {
+    if (args.format == "nq") {
+      exporters::write_nquads(graph.store, out, options);
+    } else if (args.format == "ttl") {
+      exporters::write_turtle(graph.store, out, {args.graph.base});
+    } else if (args.format == "jsonld") {
+      exporters::JsonLdOptions jsonld;
+      jsonld.base = args.graph.base;
+      jsonld.form = args.expanded ? exporters::JsonLdForm::expanded
+                    : args.frame == "services"
+                        ? exporters::JsonLdForm::services
+                        : exporters::JsonLdForm::compacted;
+      exporters::write_jsonld(graph.store, out, jsonld);
+    } else if (args.format == "dot") {
+      exporters::ServiceView view;
+      std::string unused;
+      exporters::build_service_view(graph.store, {}, view, unused);
+      exporters::write_dot(view, out);
+    } else {
+      exporters::write_ntriples(graph.store, out, options);
+    }
   };
-  if (args.output.empty() || args.output == "-") {
+  if (args.split > 0) {
+    if (args.output.empty() || args.output == "-" ||
+        (args.format != "nt" && args.format != "nq")) {
+      std::cerr << "notegraph: error: --split needs -o FILE and -f nt or nq\n";
+      return 2;
+    }
+    std::ostringstream text;
+    write(text);
+    std::string error;
+    if (!write_split(args.output, text.str(), args.split, error)) {
+      std::cerr << "notegraph: error: " << error << "\n";
+      return 1;
+    }
+  } else if (args.output.empty() || args.output == "-") {
     write(std::cout);
     std::cout.flush();
     if (!std::cout) {
@@ -44,16 +112,32 @@ int run_export(const ExportArgs& args) {
   return graph.failures == 0 ? 0 : 1;
 }
 
-}  // namespace
+} // namespace
 
-Runner add_export_command(CLI::App& app) {
+Runner add_export_command(CLI::App &app) {
   auto args = std::make_shared<ExportArgs>();
-  auto* cmd = app.add_subcommand("export", "Write the graph of notes in one format");
-  cmd->add_option("-f,--format", args->format, "Output format")->required()->check(CLI::IsMember({"nt", "nq"}));
-  cmd->add_option("-o,--output", args->output, "Output file (default: standard output)");
-  cmd->add_flag("--lines", args->with_lines, "Follow each statement with a '# file:line' comment (its provenance)");
+  auto *cmd =
+      app.add_subcommand("export", "Write the graph of notes in one format");
+  cmd->add_option("-f,--format", args->format, "Output format")
+      ->required()
+      ->check(CLI::IsMember({"nt", "nq", "ttl", "jsonld", "dot"}));
+  cmd->add_option("-o,--output", args->output,
+                  "Output file (default: standard output)");
+  cmd->add_flag(
+      "--lines", args->with_lines,
+      "Follow each statement with a '# file:line' comment (its provenance)");
+  cmd->add_flag("--expanded", args->expanded,
+                "jsonld: the expanded form instead of the compacted one");
+  cmd->add_option(
+         "--frame", args->frame,
+         "jsonld: 'services' writes the services with their categories nested")
+      ->check(CLI::IsMember({"services"}));
+  cmd->add_option(
+         "--split", args->split,
+         "nt/nq: cut the output into files of N statements (FILE.0001.nt, …)")
+      ->check(CLI::PositiveNumber);
   add_graph_options(*cmd, args->graph);
   return [args] { return run_export(*args); };
 }
 
-}  // namespace ng::cli
+} // namespace ng::cli
