@@ -8,6 +8,7 @@ NG_PACKAGES=(
   libboost-dev rapidjson-dev libexpat1-dev libgraphviz-dev libcli11-dev libfmt-dev libutf8proc-dev libre2-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   raptor2-utils serdi cmark libcmark-dev libmd4c-dev libmd4c-html0-dev time
+  graphviz fonts-noto-cjk nodejs
 )
 
 ng_install_deps() {
@@ -22,4 +23,17 @@ ng_install_deps() {
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
   fi
+  ng_install_peers
+}
+
+# The exporter tests' node peers (jsonld.js, rdf-canonize), pinned by
+# tests/exporters/peers/package-lock.json, into tests/exporters/peers/node_modules.
+ng_install_peers() {
+  local peers
+  peers="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/exporters/peers"
+  # A nodejs that bundles npm needs nothing more; Debian's own nodejs needs its npm package.
+  command -v npm >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm
+  [ -d "$peers/node_modules/jsonld" ] && [ -d "$peers/node_modules/rdf-canonize" ] && return 0
+  echo "notegraph: installing the exporter test peers (npm ci)"
+  npm ci --prefix "$peers" --no-audit --no-fund --loglevel=error
 }
