@@ -112,6 +112,11 @@ private:
   std::unordered_map<std::string, std::uint32_t> doc_by_stem_;
   std::vector<MentionMatcher::Match> matches_, cue_matches_;
   std::vector<std::uint32_t> sentence_ends_;
+  struct CompiledLinkRule {
+    std::uint32_t from, to;  // class ids
+    TermId property;
+  };
+  std::vector<CompiledLinkRule> link_rules_;
   std::string scratch_;
 };
 
@@ -181,6 +186,13 @@ void Emitter::run() {
   for (const auto& e : model_.entities) entity_ids_.push_back(dict_.intern_iri(e.iri));
   for (const auto& c : model_.class_iris) class_ids_.push_back(dict_.intern_iri(c));
   for (std::uint32_t d = 0; d < model_.docs.size(); ++d) doc_by_stem_.emplace(link_stem(model_.docs[d].name), d);
+  for (const auto& rule : tables_.link_rules) {
+    auto from = std::find(model_.class_iris.begin(), model_.class_iris.end(), rule.from_class_iri);
+    auto to = std::find(model_.class_iris.begin(), model_.class_iris.end(), rule.to_class_iri);
+    if (from == model_.class_iris.end() || to == model_.class_iris.end()) continue;  // no entity has the class
+    link_rules_.push_back({static_cast<std::uint32_t>(from - model_.class_iris.begin()),
+                           static_cast<std::uint32_t>(to - model_.class_iris.begin()), dict_.intern_iri(rule.property_iri)});
+  }
   build_matchers();
   for (std::uint32_t i = 0; i < model_.entities.size(); ++i) emit_entity(i);
 }
@@ -222,13 +234,10 @@ void Emitter::emit_entity(std::uint32_t index) {
       add(s, p_.level, dict_.intern(model::Term::typed_literal(std::to_string(e.level), std::string(vocab::xsd_integer))),
           g, file, e.line);
     if (e.parent != kNoEntity) add(s, p_.parent, entity_ids_[e.parent], g, file, e.line);
-    for (const auto& rule : tables_.link_rules) {
-      auto from = std::find(model_.class_iris.begin(), model_.class_iris.end(), rule.from_class_iri);
-      auto to = std::find(model_.class_iris.begin(), model_.class_iris.end(), rule.to_class_iri);
-      if (from == model_.class_iris.end() || to == model_.class_iris.end()) continue;
-      if (!model_.has_class(e, static_cast<std::uint32_t>(from - model_.class_iris.begin()))) continue;
-      std::uint32_t a = nearest_ancestor_with(model_, index, static_cast<std::uint32_t>(to - model_.class_iris.begin()));
-      if (a != kNoEntity) add(s, dict_.intern_iri(rule.property_iri), entity_ids_[a], g, file, e.line);
+    for (const auto& rule : link_rules_) {
+      if (!model_.has_class(e, rule.from)) continue;
+      std::uint32_t a = nearest_ancestor_with(model_, index, rule.to);
+      if (a != kNoEntity) add(s, rule.property, entity_ids_[a], g, file, e.line);
     }
   }
   emit_text(index, s, g, file);

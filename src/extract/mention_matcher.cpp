@@ -3,6 +3,7 @@
 #include "extract/mention_matcher.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "extract/script_class.hpp"
 
@@ -55,6 +56,18 @@ void MentionMatcher::build() {
     const Edge& edge = edges_[nodes_[0].first_edge + e];
     root_[edge.byte] = edge.child;
   }
+  // Nodes with many children (the Hangul lead bytes' continuations) get a
+  // direct table, so every step of the walk is one load.
+  dense_.clear();
+  for (auto& node : nodes_) {
+    if (node.edge_count <= kDenseFanout) continue;
+    node.dense = static_cast<std::uint32_t>(dense_.size() / 256);
+    dense_.resize(dense_.size() + 256, kNone);
+    for (std::uint32_t e = 0; e < node.edge_count; ++e) {
+      const Edge& edge = edges_[node.first_edge + e];
+      dense_[node.dense * 256 + edge.byte] = edge.child;
+    }
+  }
 }
 
 // Builds the children of the node for keys[lo, hi), all of which share their
@@ -89,68 +102,82 @@ std::uint32_t MentionMatcher::build_node(const std::vector<std::pair<std::string
   return self;
 }
 
-std::uint32_t MentionMatcher::child(std::uint32_t node, unsigned char byte) const {
-  const Node& n = nodes_[node];
-  const Edge* e = edges_.data() + n.first_edge;
-  for (std::uint16_t i = 0; i < n.edge_count; ++i)
-    if (e[i].byte == byte) return e[i].child;
-  return kNone;
+
+namespace {
+
+// Byte length of the UTF-8 sequence a lead byte starts (1 for stray bytes).
+inline std::size_t sequence_length(unsigned char lead) {
+  if (lead < 0xC0) return 1;
+  if (lead < 0xE0) return 2;
+  if (lead < 0xF0) return 3;
+  return lead < 0xF8 ? 4 : 1;
 }
+
+// Is the code point at text[j] a Latin letter or digit? Only lead bytes
+// 0xC3..0xC9 (U+00C0..U+024F) need decoding; Hangul and ASCII are decided by
+// the first byte.
+inline bool latin_at(std::string_view text, std::size_t j) {
+  auto b = static_cast<unsigned char>(text[j]);
+  if (b < 0x80) return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+  if (b < 0xC3 || b > 0xC9) return false;
+  std::size_t len = 1;
+  return is_latin_alnum(decode_at(text, j, len));
+}
+
+// Length of the name space (space, tab, NBSP, ideographic space) at text[j], or 0.
+inline std::size_t name_space_at(std::string_view text, std::size_t j) {
+  auto b = static_cast<unsigned char>(text[j]);
+  if (b == ' ' || b == '\t') return 1;
+  if (b == 0xC2 && j + 1 < text.size() && static_cast<unsigned char>(text[j + 1]) == 0xA0) return 2;
+  if (b == 0xE3 && j + 2 < text.size() && static_cast<unsigned char>(text[j + 1]) == 0x80 &&
+      static_cast<unsigned char>(text[j + 2]) == 0x80)
+    return 3;
+  return 0;
+}
+
+inline unsigned char lower_ascii(unsigned char b) {
+  return (b >= 'A' && b <= 'Z') ? static_cast<unsigned char>(b - 'A' + 'a') : b;
+}
+
+}  // namespace
 
 void MentionMatcher::find(std::string_view text, std::vector<Match>& out) const {
   if (nodes_.size() <= 1) return;
+  const std::size_t n = text.size();
   std::size_t i = 0;
   bool prev_latin = false;  // is the code point before i a Latin letter or digit?
-  while (i < text.size()) {
+  while (i < n) {
     auto first = static_cast<unsigned char>(text[i]);
-    std::size_t len = 1;
-    char32_t c = first < 0x80 ? first : decode_at(text, i, len);
-    bool here_latin = is_latin_alnum(c);
-    unsigned char lowered = (first >= 'A' && first <= 'Z') ? static_cast<unsigned char>(first - 'A' + 'a') : first;
-    std::uint32_t node = (here_latin && prev_latin) ? kNone : root_[lowered];
+    const std::size_t len = std::min(sequence_length(first), n - i);
+    const bool here_latin = latin_at(text, i);
+    std::uint32_t node = (here_latin && prev_latin) ? kNone : root_[lower_ascii(first)];
     std::size_t best_end = 0;
     std::uint32_t best_target = kNone;
-    if (node != kNone) {
-      // Walk the trie over the following bytes, skipping name spaces.
-      std::size_t j = i + 1;
-      bool last_latin = here_latin;
-      std::size_t cp_end = i + len;  // end of the code point being consumed
-      while (true) {
-        if (j == cp_end) {
-          // A code point is complete: record a match if the boundary allows.
-          if (nodes_[node].target != kNone) {
-            bool blocked = false;
-            if (last_latin && j < text.size()) {
-              std::size_t nlen = 1;
-              blocked = is_latin_alnum(decode_at(text, j, nlen));
-            }
-            if (!blocked) {
-              best_end = j;
-              best_target = nodes_[node].target;
-            }
-          }
-          // Skip spaces inside names.
-          std::size_t k = j;
-          while (k < text.size()) {
-            std::size_t slen = 1;
-            char32_t sc = decode_at(text, k, slen);
-            if (!is_name_space(sc)) break;
-            k += slen;
-          }
-          if (k >= text.size()) break;
-          if (k != j && (nodes_[node].edge_count == 0)) break;
-          j = k;
-          std::size_t clen = 1;
-          char32_t nc = decode_at(text, j, clen);
-          last_latin = is_latin_alnum(nc);
-          cp_end = j + clen;
+    // Walk the trie over the following bytes, skipping name spaces between
+    // code points; a match is recorded at each code point end whose Latin
+    // word boundary holds.
+    std::size_t j = i + 1;
+    std::size_t cp_end = std::min(i + len, n);
+    bool last_latin = here_latin;
+    while (node != kNone) {
+      if (j >= cp_end) {
+        const Node& at = nodes_[node];
+        if (at.target != kNone && !(last_latin && j < n && latin_at(text, j))) {
+          best_end = j;
+          best_target = at.target;
         }
-        auto b = static_cast<unsigned char>(text[j]);
-        if (b >= 'A' && b <= 'Z') b = static_cast<unsigned char>(b - 'A' + 'a');
-        node = child(node, b);
-        if (node == kNone) break;
-        ++j;
+        if (at.edge_count == 0 || j >= n) break;
+        while (j < n) {
+          std::size_t space = name_space_at(text, j);
+          if (space == 0) break;
+          j += space;
+        }
+        if (j >= n) break;
+        cp_end = std::min(j + sequence_length(static_cast<unsigned char>(text[j])), n);
+        last_latin = latin_at(text, j);
       }
+      node = child(node, lower_ascii(static_cast<unsigned char>(text[j])));
+      ++j;
     }
     if (best_target != kNone) {
       out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(best_end), best_target});

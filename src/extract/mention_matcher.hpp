@@ -43,18 +43,28 @@ private:
     std::uint32_t target = kNone;
     std::uint32_t first_edge = 0;  // edges_[first_edge, first_edge + edge_count)
     std::uint16_t edge_count = 0;
+    std::uint32_t dense = kNone;  // index of its 256-entry table in dense_, if any
   };
+  static constexpr std::uint16_t kDenseFanout = 8;
   struct Edge {
     unsigned char byte;
     std::uint32_t child;
   };
-  std::uint32_t child(std::uint32_t node, unsigned char byte) const;
+  std::uint32_t child(std::uint32_t node, unsigned char byte) const {
+    const Node& n = nodes_[node];
+    if (n.dense != kNone) return dense_[n.dense * 256 + byte];
+    const Edge* e = edges_.data() + n.first_edge;
+    for (std::uint16_t i = 0; i < n.edge_count; ++i)
+      if (e[i].byte == byte) return e[i].child;
+    return kNone;
+  }
   std::uint32_t build_node(const std::vector<std::pair<std::string_view, std::uint32_t>>& keys,
                            std::size_t lo, std::size_t hi, std::size_t depth);
 
   std::unordered_map<std::string, std::uint32_t> keys_;  // normalized key -> target
   std::vector<Node> nodes_;  // nodes_[0] is the root
   std::vector<Edge> edges_;  // each node's children contiguous, sorted by byte
+  std::vector<std::uint32_t> dense_;  // 256 children per high-fanout node
   std::array<std::uint32_t, 256> root_{};  // dense first level: root child per byte
 };
 
