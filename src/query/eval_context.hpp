@@ -77,7 +77,15 @@ struct EvalContext {
   store::TripleStore& store;
   const Query& query;
   Limits& limits;
-  TermId active_graph = kNoTerm;  // kNoTerm: the default graph (union of all, distinct)
+  TermId active_graph = kNoTerm;  // kNoTerm: the default graph (see sparql.hpp)
+  // The store has default-graph quads (g = kNoTerm), so the default graph is
+  // exactly those; otherwise it is the distinct union of the named graphs.
+  bool default_graph_only = false;
+  // Whether a scanned quad belongs to the active graph (scans with g =
+  // kNoTerm return every graph's quads).
+  bool in_active_graph(const store::Quad& q) const {
+    return active_graph != kNoTerm || !default_graph_only || q.g == kNoTerm;
+  }
   std::vector<PlanLine>* trace = nullptr;
   int depth = 0;
   std::uint64_t bnode_counter = 0;

@@ -82,6 +82,7 @@ struct BgpRun {
     const store::Quad* previous = nullptr;
     for (const store::Quad& quad : ctx.store.scan(q)) {
       ctx.limits.tick();
+      if (!ctx.in_active_graph(quad)) continue;
       // The default graph is the distinct union: a triple in several graphs counts once.
       if (ctx.active_graph == kNoTerm && previous && previous->s == quad.s && previous->p == quad.p &&
           previous->o == quad.o)

@@ -89,13 +89,15 @@ Value ExpressionEvaluator::eval(const Expr& e, const TermId* row) {
     case K::unary_plus: {
       Value a = eval(e.args[0], row);
       if (!a.ok()) return a;
-      auto n = numeric_value(a.term(ctx_));
-      if (!n) return Value::error();
-      if (e.kind == K::negate) {
-        n->integer = -n->integer;
-        n->real = -n->real;
-      }
-      return Value::of_term(numeric_term(*n));
+      // Unary plus returns its operand and minus flips the sign of the
+      // lexical form, so "3"^^xsd:decimal stays "3" and becomes "-3".
+      model::Term t = a.term(ctx_);
+      if (!numeric_value(t)) return Value::error();
+      if (e.kind == K::unary_plus || t.value == "NaN") return a;
+      if (t.value.starts_with('-')) t.value.erase(0, 1);
+      else if (t.value.starts_with('+')) t.value[0] = '-';
+      else t.value.insert(0, 1, '-');
+      return Value::of_term(std::move(t));
     }
     case K::in:
     case K::not_in: {

@@ -18,6 +18,7 @@ void for_each_triple(EvalContext& ctx, TermId s, TermId p, TermId o, F&& f) {
   const store::Quad* previous = nullptr;
   for (const store::Quad& quad : ctx.store.scan(q)) {
     ctx.limits.tick();
+    if (!ctx.in_active_graph(quad)) continue;
     if (ctx.active_graph == kNoTerm && previous && previous->s == quad.s && previous->p == quad.p &&
         previous->o == quad.o)
       continue;

@@ -44,6 +44,12 @@ private:
 
 ParsedQuery parse_query(std::string_view text, const ParseOptions& options, diag::Diagnostics& diags);
 
+// The dataset: the named graphs are the store's graph names (quads with g
+// set). The default graph is the quads with g = kNoTerm when the store has
+// any (a graph file loaded beside named graphs, as in the W3C tests);
+// otherwise it is the distinct union of all named graphs (a notes graph puts
+// every triple in its file's graph, and queries without GRAPH see them all).
+//
 // Evaluates on a frozen store; new terms (BIND, CONCAT ...) are interned into
 // store.dictionary(). On a limit ("timeout", "row-limit", "memory-limit") the
 // result is empty and a diagnostic says which.

@@ -2,8 +2,10 @@
 // the ORDER BY order of RDF terms, after SPARQL 1.1 sections 17.2-17.4 and 15.1.
 #include "query/term_values.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 #include "model/vocab.hpp"
 
@@ -57,6 +59,65 @@ int kind_rank(const model::Term* t) {
   return 3;
 }
 
+// An xsd:dateTime or xsd:date as seconds from 0000-03-01 (proleptic
+// Gregorian), normalized to UTC when it has a timezone.
+struct Instant {
+  double seconds = 0;
+  bool has_timezone = false;
+};
+
+std::optional<Instant> instant_value(const model::Term& t) {
+  const bool date_time = t.datatype == xsd_iri("dateTime");
+  if (t.kind != model::TermKind::literal || (!date_time && t.datatype != xsd_iri("date"))) return std::nullopt;
+  const std::string& v = t.value;
+  long year = 0, month = 0, day = 0, hour = 0, minute = 0;
+  double second = 0;
+  int used = 0;
+  const bool negative_year = !v.empty() && v[0] == '-';
+  const char* text = v.c_str() + (negative_year ? 1 : 0);
+  if (std::sscanf(text, "%ld-%2ld-%2ld%n", &year, &month, &day, &used) != 3) return std::nullopt;
+  text += used;
+  if (date_time) {
+    if (std::sscanf(text, "T%2ld:%2ld:%lf%n", &hour, &minute, &second, &used) != 3) return std::nullopt;
+    text += used;
+  }
+  if (negative_year) year = -year;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second >= 61) return std::nullopt;
+  Instant out;
+  long offset_minutes = 0;
+  if (*text == 'Z') {
+    out.has_timezone = true;
+    ++text;
+  } else if (*text == '+' || *text == '-') {
+    long tz_hour = 0, tz_minute = 0;
+    if (std::sscanf(text + 1, "%2ld:%2ld%n", &tz_hour, &tz_minute, &used) != 2) return std::nullopt;
+    offset_minutes = (*text == '-' ? -1 : 1) * (tz_hour * 60 + tz_minute);
+    out.has_timezone = true;
+    text += 1 + used;
+  }
+  if (*text != '\0') return std::nullopt;
+  // Days from civil (Howard Hinnant's algorithm).
+  const long y = year - (month <= 2 ? 1 : 0);
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const long days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  out.seconds = static_cast<double>(days) * 86400 + static_cast<double>(hour * 3600 + minute * 60 - offset_minutes * 60) + second;
+  return out;
+}
+
+// XSD order of two instants of the same type; nullopt when indeterminate (one
+// has a timezone, the other not, and they are within 14 hours).
+std::optional<int> compare_instants(const Instant& a, const Instant& b) {
+  if (a.has_timezone == b.has_timezone) return three_way(a.seconds, b.seconds);
+  constexpr double k14h = 14 * 3600;
+  const double lo = a.has_timezone ? a.seconds : a.seconds - k14h, hi = a.has_timezone ? a.seconds : a.seconds + k14h;
+  const double blo = b.has_timezone ? b.seconds : b.seconds - k14h, bhi = b.has_timezone ? b.seconds : b.seconds + k14h;
+  if (hi < blo) return -1;
+  if (lo > bhi) return 1;
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string xsd_iri(std::string_view local) { return std::string(vocab::xsd) + std::string(local); }
@@ -96,9 +157,15 @@ model::Term numeric_term(const Numeric& n) {
   if (std::isnan(n.real)) return model::Term::typed_literal("NaN", xsd_iri("double"));
   if (std::isinf(n.real)) return model::Term::typed_literal(n.real > 0 ? "INF" : "-INF", xsd_iri("double"));
   if (n.type == NumericType::decimal) {
-    auto [p, ec] = std::to_chars(buf, buf + sizeof buf, n.real, std::chars_format::fixed);
+    // Decimals are doubles here: 15 significant digits hide the binary
+    // rounding (1.0 + 2.2 + ... gives 11.1, not 11.100000000000001).
+    const double magnitude = std::fabs(n.real);
+    const int before_point = magnitude < 1 ? 1 : static_cast<int>(std::floor(std::log10(magnitude))) + 1;
+    const int decimals = std::clamp(15 - before_point, 1, 30);
+    auto [p, ec] = std::to_chars(buf, buf + sizeof buf, n.real, std::chars_format::fixed, decimals);
     std::string s(buf, p);
-    if (s.find('.') == std::string::npos) s += ".0";
+    while (s.back() == '0' && s[s.size() - 2] != '.') s.pop_back();
+    if (s == "-0.0") s = "0.0";
     return model::Term::typed_literal(s, xsd_iri("decimal"));
   }
   auto [p, ec] = std::to_chars(buf, buf + sizeof buf, n.real, std::chars_format::scientific);
@@ -174,9 +241,8 @@ std::optional<int> compare_values(const model::Term& a, const model::Term& b) {
     return three_way(a.value, b.value);
   auto ba = boolean_value(a), bb = boolean_value(b);
   if (ba && bb) return three_way(*ba, *bb);
-  if (a.kind == model::TermKind::literal && b.kind == model::TermKind::literal && a.datatype == b.datatype &&
-      a.datatype == xsd_iri("dateTime"))
-    return three_way(a.value, b.value);
+  if (a.datatype == b.datatype)
+    if (auto ia = instant_value(a), ib = instant_value(b); ia && ib) return compare_instants(*ia, *ib);
   return std::nullopt;
 }
 
@@ -193,8 +259,13 @@ std::optional<bool> values_equal(const model::Term& a, const model::Term& b) {
   auto ba = boolean_value(a), bb = boolean_value(b);
   if (ba && bb) return *ba == *bb;
   if (!a.language.empty() || !b.language.empty()) return false;
+  auto ia = instant_value(a), ib = instant_value(b);
+  if (ia && ib && a.datatype == b.datatype) {
+    auto c = compare_instants(*ia, *ib);
+    return c ? std::optional<bool>(*c == 0) : std::nullopt;
+  }
   // Known but different value spaces are simply unequal; unknown datatypes cannot be decided.
-  bool a_known = na || is_string_literal(a) || ba, b_known = nb || is_string_literal(b) || bb;
+  bool a_known = na || is_string_literal(a) || ba || ia, b_known = nb || is_string_literal(b) || bb || ib;
   if (a_known && b_known) return false;
   return std::nullopt;
 }

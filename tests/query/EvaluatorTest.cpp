@@ -80,7 +80,16 @@ TEST_F(EvaluatorTest, GraphVariableRangesOverNamedGraphs) {
   EXPECT_EQ(rows("SELECT ?o { GRAPH ex:g1 { ?s ex:p ?o } }"), Rows({"?o=ex:o"}));
 }
 
-TEST_F(EvaluatorTest, DefaultGraphIsDistinctUnionOfGraphs) {
+TEST_F(EvaluatorTest, DefaultGraphExcludesNamedGraphsWhenItHasTriples) {
+  add("ex:s", "ex:p", "ex:o", "ex:g1");
+  EXPECT_TRUE(rows("SELECT ?o { ex:s ex:p ?o }").empty());
+  EXPECT_EQ(rows("SELECT ?o { GRAPH ex:g1 { ex:s ex:p ?o } }"), Rows({"?o=ex:o"}));
+}
+
+// A notes graph: every triple is in its file's named graph.
+class OnlyNamedGraphsTest : public QueryTest {};
+
+TEST_F(OnlyNamedGraphsTest, DefaultGraphIsDistinctUnionOfGraphs) {
   add("ex:s", "ex:p", "ex:o", "ex:g1");
   add("ex:s", "ex:p", "ex:o", "ex:g2");
   EXPECT_EQ(rows("SELECT ?o { ex:s ex:p ?o }"), Rows({"?o=ex:o"}));
