@@ -6,6 +6,8 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -89,6 +91,8 @@ struct EvalContext {
   std::vector<PlanLine>* trace = nullptr;
   int depth = 0;
   std::uint64_t bnode_counter = 0;
+  std::map<std::pair<std::string, std::vector<TermId>>, TermId> bnodes_by_string;  // BNODE(str) per solution
+  std::set<TermId> bnodes_minted;                                                   // the values of bnodes_by_string
   // Evaluates a pattern against one solution (for EXISTS); set by the evaluator.
   std::function<bool(const GroupPattern&, const TermId*)> exists;
 

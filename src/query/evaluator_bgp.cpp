@@ -69,8 +69,13 @@ struct BgpRun {
     if (t.path) {
       std::vector<TermPair> pairs;
       path_pairs(ctx, *t.path, value(t.s), value(t.o), pairs);
+      // With both ends variables the zero-length step ranges over the graph's
+      // nodes only: a value bound from outside (VALUES) that is not a node of
+      // the graph does not connect to itself.
+      const bool both_variables = t.s.is_var && t.o.is_var;
       for (const TermPair& pair : pairs) {
         ctx.limits.tick();
+        if (both_variables && pair.first == pair.second && !is_graph_node(ctx, pair.first)) continue;
         if (bind(t.s, pair.first, assigned) && bind(t.o, pair.second, assigned)) next_step(k, assigned);
         else undo(assigned);
         if (stopped) return;

@@ -208,6 +208,20 @@ Value ExpressionEvaluator::call(const Expr& e, const TermId* row) {
   }
   if (f == "BNODE") {
     if (!args.empty() && !is_string_literal(arg(0))) return Value::error();
+    if (!args.empty()) {
+      // BNODE(str): one blank node per string within a solution, a new one in
+      // the next solution. The solution is keyed by its bindings, less the
+      // blank nodes BNODE(str) itself made (an earlier SELECT expression's).
+      std::vector<TermId> key(row, row + ctx_.width());
+      for (TermId& cell : key)
+        if (ctx_.bnodes_minted.count(cell)) cell = kNoTerm;
+      auto [at, fresh] = ctx_.bnodes_by_string.try_emplace({arg(0).value, std::move(key)}, kNoTerm);
+      if (fresh) {
+        at->second = ctx_.intern(Term::blank("q" + std::to_string(ctx_.bnode_counter++)));
+        ctx_.bnodes_minted.insert(at->second);
+      }
+      return Value::of_id(at->second);
+    }
     std::string label = "q" + std::to_string(ctx_.bnode_counter++);
     return Value::of_term(Term::blank(std::move(label)));
   }
@@ -334,7 +348,16 @@ Value ExpressionEvaluator::call(const Expr& e, const TermId* row) {
     if (f == "DAY") return Value::of_term(integer_term(p->day));
     if (f == "HOURS") return Value::of_term(integer_term(p->hours));
     if (f == "MINUTES") return Value::of_term(integer_term(p->minutes));
-    if (f == "SECONDS") return Value::of_term(Term::typed_literal(p->seconds, xsd_iri("decimal")));
+    if (f == "SECONDS") {
+      // Canonical decimal, as the W3C seconds test expects: "01" is 1, "05.50" is 5.5.
+      std::string sec = p->seconds;
+      if (sec.find('.') != std::string::npos) {
+        while (sec.back() == '0') sec.pop_back();
+        if (sec.back() == '.') sec.pop_back();
+      }
+      while (sec.size() > 1 && sec[0] == '0' && sec[1] != '.') sec.erase(0, 1);
+      return Value::of_term(Term::typed_literal(sec, xsd_iri("decimal")));
+    }
     return text(p->tz);
   }
   if (f == "NOW") {

@@ -85,6 +85,20 @@ void closure_pairs(EvalContext& ctx, const Path& path, TermId from, TermId to, s
 
 }  // namespace
 
+bool is_graph_node(EvalContext& ctx, TermId node) {
+  bool found = false;
+  for (const store::QuadPattern& q : {store::QuadPattern{node, kNoTerm, kNoTerm, ctx.active_graph},
+                                      store::QuadPattern{kNoTerm, kNoTerm, node, ctx.active_graph}}) {
+    for (const store::Quad& quad : ctx.store.scan(q)) {
+      if (!ctx.in_active_graph(quad)) continue;
+      found = true;
+      break;
+    }
+    if (found) break;
+  }
+  return found;
+}
+
 void path_pairs(EvalContext& ctx, const Path& path, TermId from, TermId to, std::vector<TermPair>& out) {
   switch (path.kind) {
     case Path::Kind::link: {

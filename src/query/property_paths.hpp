@@ -18,4 +18,7 @@ using TermPair = std::pair<TermId, TermId>;
 // ends when not kNoTerm.
 void path_pairs(EvalContext& ctx, const Path& path, TermId from, TermId to, std::vector<TermPair>& out);
 
+// Whether `node` is the subject or object of a triple in the active graph.
+bool is_graph_node(EvalContext& ctx, TermId node);
+
 }  // namespace ng::query
