@@ -43,8 +43,13 @@ public:
     buffer_ += predicate_text_;
     append_ntriples_term(buffer_, dict().term(q.o));
     if (with_graph && q.g != store::kNoTerm) {
-      buffer_ += ' ';
-      append_ntriples_term(buffer_, dict().term(q.g));
+      // A file's quads share one graph: encode its IRI once per run of them.
+      if (q.g != cached_graph_) {
+        cached_graph_ = q.g;
+        graph_text_ = " ";
+        append_ntriples_term(graph_text_, dict().term(q.g));
+      }
+      buffer_ += graph_text_;
     }
     buffer_ += " .";
     if (options_.with_lines) append_source_comment(where);
@@ -104,6 +109,8 @@ private:
   store::TermId cached_predicate_ = store::kNoTerm;
   std::string subject_text_;
   std::string predicate_text_;
+  store::TermId cached_graph_ = store::kNoTerm;
+  std::string graph_text_;  // " <graph>" for cached_graph_
   std::uint32_t cached_file_ = UINT32_MAX;
   std::string file_comment_;  // " # " and the escaped name of cached_file_
 };
