@@ -13,5 +13,6 @@ using Runner = std::function<int()>;
 Runner add_build_command(CLI::App& app);
 Runner add_export_command(CLI::App& app);
 Runner add_diagram_command(CLI::App& app);
+Runner add_query_command(CLI::App& app);
 
 }  // namespace ng::cli

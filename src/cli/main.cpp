@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   auto build = ng::cli::add_build_command(app);
   auto exporter = ng::cli::add_export_command(app);
   auto diagram = ng::cli::add_diagram_command(app);
+  auto query = ng::cli::add_query_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -21,6 +22,7 @@ int main(int argc, char** argv) {
   try {
     if (app.got_subcommand("build")) return build();
     if (app.got_subcommand("diagram")) return diagram();
+    if (app.got_subcommand("query")) return query();
     return exporter();
   } catch (const std::exception& e) {
     std::cerr << "notegraph: internal error: " << e.what() << "\n";
