@@ -37,3 +37,14 @@ ng_install_peers() {
   echo "notegraph: installing the exporter test peers (npm ci)"
   npm ci --prefix "$peers" --no-audit --no-fund --loglevel=error
 }
+
+# Oxigraph, the SPARQL peer of the cross-engine test and of scripts/bench-query.sh,
+# pinned by tests/crossengine/package-lock.json, into tests/crossengine/node_modules.
+ng_install_query_peers() {
+  local peers
+  peers="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/crossengine"
+  command -v npm >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm
+  [ -d "$peers/node_modules/oxigraph" ] && return 0
+  echo "notegraph: installing the query test peer (npm ci: oxigraph)"
+  npm ci --prefix "$peers" --no-audit --no-fund --loglevel=error
+}
