@@ -245,7 +245,8 @@ Value ExpressionEvaluator::call(const Expr& e, const TermId* row) {
       // A whole decimal in XSD 1.1 canonical form ("3", as the W3C tests of
       // these functions expect), not the "3.0" of arithmetic results.
       if (n->type == NumericType::decimal && f != "ABS" && std::fabs(n->real) < 1e15)
-        return Value::of_term(Term::typed_literal(std::to_string(static_cast<std::int64_t>(n->real)), xsd_iri("decimal")));
+        return Value::of_term(
+            Term::typed_literal(std::to_string(static_cast<std::int64_t>(n->real)), xsd_iri("decimal")));
     }
     return Value::of_term(numeric_term(*n));
   }

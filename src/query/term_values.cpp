@@ -102,7 +102,8 @@ std::optional<Instant> instant_value(const model::Term& t) {
   const long yoe = y - era * 400;
   const long doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
   const long days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  out.seconds = static_cast<double>(days) * 86400 + static_cast<double>(hour * 3600 + minute * 60 - offset_minutes * 60) + second;
+  out.seconds = static_cast<double>(days) * 86400 +
+                static_cast<double>(hour * 3600 + minute * 60 - offset_minutes * 60) + second;
   return out;
 }
 

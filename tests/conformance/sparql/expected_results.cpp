@@ -28,7 +28,7 @@ std::string node_key(const model::Term& t) { return (t.kind == model::TermKind::
 
 // A result set described in RDF, as triples indexed by subject.
 class ResultGraph {
-public:
+ public:
   explicit ResultGraph(const std::vector<TermTriple>& triples) {
     for (const auto& t : triples) by_subject_[node_key(t[0])].emplace_back(t[1].value, t[2]);
   }
@@ -46,7 +46,7 @@ public:
     return std::nullopt;
   }
 
-private:
+ private:
   std::map<std::string, std::vector<std::pair<std::string, model::Term>>> by_subject_;
 };
 
@@ -138,11 +138,16 @@ std::optional<Expected> read_expected(const std::string& path, const std::string
     return std::nullopt;
   }
   std::optional<query::results::ExpectedResults> doc;
-  if (path.ends_with(".srx")) doc = query::results::read_srx(text, path, diags);
-  else if (path.ends_with(".srj")) doc = query::results::read_srj(text, path, diags);
-  else if (path.ends_with(".tsv")) doc = query::results::read_tsv_results(text, path, diags);
-  else if (path.ends_with(".csv")) doc = query::results::read_csv_results(text, path, diags);
-  else error = "unsupported result format";
+  if (path.ends_with(".srx"))
+    doc = query::results::read_srx(text, path, diags);
+  else if (path.ends_with(".srj"))
+    doc = query::results::read_srj(text, path, diags);
+  else if (path.ends_with(".tsv"))
+    doc = query::results::read_tsv_results(text, path, diags);
+  else if (path.ends_with(".csv"))
+    doc = query::results::read_csv_results(text, path, diags);
+  else
+    error = "unsupported result format";
   if (!doc) {
     if (error.empty()) error = first_error(diags);
     return std::nullopt;

@@ -62,13 +62,13 @@ struct BlankMapping {
 };
 
 class Matcher {
-public:
+ public:
   Matcher(const std::vector<Row>& expected, const std::vector<Row>& actual)
       : expected_(expected), actual_(actual), used_(actual.size(), false) {}
 
   bool run() { return match(0); }
 
-private:
+ private:
   bool match(std::size_t i) {
     if (i == expected_.size()) return true;
     if (++steps_ > 2'000'000) return false;

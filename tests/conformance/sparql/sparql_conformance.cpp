@@ -36,14 +36,25 @@ const std::map<std::string, std::string> kHomes = {
     {"sparql10", "http://www.w3.org/2001/sw/DataAccess/tests/data-r2/"},
     {"sparql11", "http://www.w3.org/2009/sparql/docs/tests/data-sparql11/"}};
 
-const std::vector<std::string> kFolders = {
-    "sparql10/basic", "sparql10/triple-match", "sparql10/optional", "sparql10/optional-filter", "sparql10/algebra",
-    "sparql10/bound", "sparql10/expr-builtin", "sparql10/expr-equals", "sparql10/expr-ops",
-    "sparql10/boolean-effective-value", "sparql10/open-world", "sparql10/regex", "sparql10/i18n",
-    "sparql10/distinct", "sparql10/sort", "sparql10/solution-seq", "sparql10/construct", "sparql10/ask",
-    "sparql11/aggregates", "sparql11/grouping", "sparql11/bind", "sparql11/bindings", "sparql11/negation",
-    "sparql11/exists", "sparql11/property-path", "sparql11/subquery", "sparql11/functions",
-    "sparql11/project-expression", "sparql11/construct", "sparql11/csv-tsv-res", "sparql11/json-res"};
+// The in-scope folders. sparql10/reduced and sparql10/cast are in scope but
+// were not copied into ../shared/conformance (see its README), so they are
+// absent here; casts are exercised by sparql11/functions and expr-ops.
+const std::vector<std::string> kFolders = {"sparql10/basic",         "sparql10/triple-match",
+                                           "sparql10/optional",      "sparql10/optional-filter",
+                                           "sparql10/algebra",       "sparql10/bound",
+                                           "sparql10/expr-builtin",  "sparql10/expr-equals",
+                                           "sparql10/expr-ops",      "sparql10/boolean-effective-value",
+                                           "sparql10/open-world",    "sparql10/regex",
+                                           "sparql10/i18n",          "sparql10/distinct",
+                                           "sparql10/sort",          "sparql10/solution-seq",
+                                           "sparql10/construct",     "sparql10/ask",
+                                           "sparql11/aggregates",    "sparql11/grouping",
+                                           "sparql11/bind",          "sparql11/bindings",
+                                           "sparql11/negation",      "sparql11/exists",
+                                           "sparql11/property-path", "sparql11/subquery",
+                                           "sparql11/functions",     "sparql11/project-expression",
+                                           "sparql11/construct",     "sparql11/csv-tsv-res",
+                                           "sparql11/json-res"};
 
 // "folder/test  reason" lines; '#' starts a comment line.
 std::map<std::string, std::string> read_reasons(const std::string& path) {
@@ -62,7 +73,7 @@ std::map<std::string, std::string> read_reasons(const std::string& path) {
 }
 
 class Manifest {
-public:
+ public:
   explicit Manifest(const std::vector<TermTriple>& triples) {
     for (const auto& t : triples) objects_[{key(t[0]), t[1].value}].push_back(t[2]);
   }
@@ -89,7 +100,7 @@ public:
     return items;
   }
 
-private:
+ private:
   static std::string key(const model::Term& t) { return (t.kind == model::TermKind::iri ? "<" : "_") + t.value; }
   std::map<std::pair<std::string, std::string>, std::vector<model::Term>> objects_;
 };
@@ -103,15 +114,15 @@ std::string first_error(const diag::Diagnostics& diags) {
 
 // Puts every statement of a document into one named graph.
 class NamedGraphSink : public rdfio::StatementSink {
-public:
+ public:
   NamedGraphSink(rdfio::StatementSink& next, std::string graph) : next_(next), graph_(std::move(graph)) {}
-  void statement(const rdfio::TermView& s, const rdfio::TermView& p, const rdfio::TermView& o,
-                 const rdfio::TermView*, std::uint32_t line) override {
+  void statement(const rdfio::TermView& s, const rdfio::TermView& p, const rdfio::TermView& o, const rdfio::TermView*,
+                 std::uint32_t line) override {
     const rdfio::TermView g{model::TermKind::iri, graph_, {}, {}};
     next_.statement(s, p, o, &g, line);
   }
 
-private:
+ private:
   rdfio::StatementSink& next_;
   std::string graph_;
 };
@@ -231,8 +242,7 @@ std::string run_evaluation(const Folder& f, const Manifest& m, const model::Term
         return "expected a graph";
       std::vector<rdfio::testing::TermTriple> got, want(expected->graph.begin(), expected->graph.end());
       const auto& dict = store.dictionary();
-      for (const auto& q : answer.triples)
-        got.push_back({dict.term(q.s), dict.term(q.p), normalized(dict.term(q.o))});
+      for (const auto& q : answer.triples) got.push_back({dict.term(q.s), dict.term(q.p), normalized(dict.term(q.o))});
       return rdfio::testing::isomorphic(want, got) ? ""
                                                    : "graph differs: " + std::to_string(want.size()) +
                                                          " triples expected, " + std::to_string(got.size()) + " got";
@@ -309,9 +319,12 @@ int main(int argc, char** argv) {
         if (expected_to_fail) fixed.push_back(id);
       } else {
         ++counts.failed;
-        if (expected_to_fail) ++counts.known;
-        else failures.push_back(id + ": " + why);
-        if (expected_to_fail && std::getenv("SPARQL_CONFORMANCE_VERBOSE")) std::printf("XFAIL %s: %s\n", id.c_str(), why.c_str());
+        if (expected_to_fail)
+          ++counts.known;
+        else
+          failures.push_back(id + ": " + why);
+        if (expected_to_fail && std::getenv("SPARQL_CONFORMANCE_VERBOSE"))
+          std::printf("XFAIL %s: %s\n", id.c_str(), why.c_str());
       }
     }
     table.emplace_back(folder_name, counts);
