@@ -183,6 +183,7 @@ int run_query(QueryArgs& args) {
                                        : query::results::ResultFormat::tsv;
   }
 
+  std::size_t resident_before_load = resident_bytes();
   auto load_start = Clock::now();
   LoadedGraph graph;
   if (args.graph_files.empty()) {
@@ -221,7 +222,8 @@ int run_query(QueryArgs& args) {
                        : result.form == query::QueryForm::ask  ? 1
                                                                : result.triples.size();
     std::cerr << "notegraph: stats: load " << load_seconds << " s, " << graph.store.size() << " quads, store "
-              << graph.store.memory_bytes() << " bytes, resident " << resident_after_load << " bytes; query "
+              << graph.store.memory_bytes() << " bytes, resident " << resident_after_load << " bytes ("
+              << resident_before_load << " before loading); query "
               << query_seconds << " s, " << rows << " rows\n";
   }
   if (!std::cout) {
