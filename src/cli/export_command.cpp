@@ -1,6 +1,7 @@
 // notegraph export: the graph of notes in one format, to stdout or -o FILE
 // (written atomically).
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
@@ -10,6 +11,7 @@
 #include "exporters/diagram.hpp"
 #include "exporters/jsonld_writer.hpp"
 #include "exporters/ntriples_writer.hpp"
+#include "exporters/property_graph.hpp"
 #include "exporters/turtle_writer.hpp"
 
 namespace ng::cli {
@@ -54,10 +56,62 @@ bool write_split(const std::string &output, const std::string &text,
   return true;
 }
 
+bool is_csv_dialect(const std::string &format) {
+  return format == "neo4j" || format == "neptune-gremlin" ||
+         format == "neptune-opencypher";
+}
+
+// A property-graph CSV dialect: DIR/nodes.csv, DIR/relationships.csv and
+// DIR/README.md (the load command), each written atomically.
+bool write_csv_folder(const store::TripleStore &store, const std::string &format,
+                      const std::string &dir, std::string &error) {
+  const auto dialect = format == "neo4j" ? exporters::CsvDialect::neo4j
+                       : format == "neptune-gremlin"
+                           ? exporters::CsvDialect::neptune_gremlin
+                           : exporters::CsvDialect::neptune_opencypher;
+  const auto files = exporters::write_property_graph_csv(
+      exporters::build_property_graph(store), dialect);
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    error = "cannot create " + dir + ": " + ec.message();
+    return false;
+  }
+  const std::filesystem::path base(dir);
+  for (const auto &[name, text] :
+       {std::pair{"nodes.csv", &files.nodes},
+        std::pair{"relationships.csv", &files.relationships},
+        std::pair{"README.md", &files.readme}})
+    if (!exporters::write_file_atomically(
+            (base / name).string(),
+            [&](std::ostream &out) { out << *text; }, error))
+      return false;
+  return true;
+}
+
+bool ends_with(const std::string &s, const std::string &suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 int run_export(const ExportArgs &args) {
+  if (is_csv_dialect(args.format) &&
+      (args.output.empty() || args.output == "-")) {
+    std::cerr << "notegraph: error: -f " << args.format
+              << " writes a folder: give it with -o DIR\n";
+    return 2;
+  }
   LoadedGraph graph;
   if (!load_graph(args.graph, graph, std::cerr))
     return 1;
+  if (is_csv_dialect(args.format) && args.split == 0) {
+    std::string error;
+    if (!write_csv_folder(graph.store, args.format, args.output, error)) {
+      std::cerr << "notegraph: error: " << error << "\n";
+      return 1;
+    }
+    return graph.failures == 0 ? 0 : 1;
+  }
   exporters::WriteOptions options;
   options.with_lines = args.with_lines;
   auto write = [&](std::ostream &out) {
@@ -78,6 +132,20 @@ int run_export(const ExportArgs &args) {
       std::string unused;
       exporters::build_service_view(graph.store, {}, view, unused);
       exporters::write_dot(view, out);
+    } else if (args.format == "graphml") {
+      exporters::write_graphml(exporters::build_property_graph(graph.store),
+                               out);
+    } else if (args.format == "mermaid") {
+      exporters::ServiceView view;
+      std::string unused;
+      exporters::build_service_view(graph.store, {}, view, unused);
+      // A Markdown file gets the fenced block, ready to paste into notes.
+      const bool fenced = ends_with(args.output, ".md");
+      if (fenced)
+        out << "```mermaid\n";
+      exporters::write_mermaid(view, out);
+      if (fenced)
+        out << "```\n";
     } else {
       exporters::write_ntriples(graph.store, out, options);
     }
@@ -120,9 +188,12 @@ Runner add_export_command(CLI::App &app) {
       app.add_subcommand("export", "Write the graph of notes in one format");
   cmd->add_option("-f,--format", args->format, "Output format")
       ->required()
-      ->check(CLI::IsMember({"nt", "nq", "ttl", "jsonld", "dot"}));
+      ->check(CLI::IsMember({"nt", "nq", "ttl", "jsonld", "dot", "graphml",
+                                   "mermaid", "neo4j", "neptune-gremlin",
+                                   "neptune-opencypher"}));
   cmd->add_option("-o,--output", args->output,
-                  "Output file (default: standard output)");
+                  "Output file (default: standard output); the folder for "
+                  "neo4j, neptune-gremlin and neptune-opencypher");
   cmd->add_flag(
       "--lines", args->with_lines,
       "Follow each statement with a '# file:line' comment (its provenance)");
