@@ -8,7 +8,7 @@ NG_PACKAGES=(
   libboost-dev rapidjson-dev libexpat1-dev libgraphviz-dev libcli11-dev libfmt-dev libutf8proc-dev libre2-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   raptor2-utils serdi cmark libcmark-dev libmd4c-dev libmd4c-html0-dev time
-  graphviz fonts-noto-cjk nodejs
+  graphviz fonts-noto-cjk nodejs libxml2-utils python3
 )
 
 ng_install_deps() {
