@@ -3,6 +3,7 @@
 // results format, a terminal table, or N-Triples for CONSTRUCT/DESCRIBE.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>

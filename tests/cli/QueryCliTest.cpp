@@ -67,6 +67,15 @@ TEST_F(QueryCli, CountsTheSeedServicesAsTsvWhenStdoutIsNotATerminal) {
   EXPECT_EQ(r.out, "?n\n85\n");
 }
 
+TEST_F(QueryCli, PrintsATableWhenStdoutIsATerminal) {
+  if (std::system("command -v script >/dev/null") != 0) GTEST_SKIP() << "util-linux 'script' is missing";
+  // script(1) runs the command on a pseudo-terminal; its output uses CR LF.
+  std::string cmd = "script -qec \"" + std::string(NOTEGRAPH) + " query " + kSeed + " " + kCountServices +
+                    "\" /dev/null >" + (dir_ / "tty").string();
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  EXPECT_EQ(read(dir_ / "tty"), "| ?n |\r\n|----|\r\n| 85 |\r\n1 row\r\n");
+}
+
 TEST_F(QueryCli, ReadsTheQueryFromStdinWhenNoneIsGiven) {
   Outcome r = notegraph("query " + kSeed, "SELECT (COUNT(?s) AS ?n) WHERE { ?s a ng:Service }");
   ASSERT_EQ(r.code, 0) << r.err;
