@@ -8,6 +8,7 @@
 #include <ostream>
 #include <set>
 #include <system_error>
+#include <unordered_map>
 
 #include "diag/render.hpp"
 #include "notes/notes_parser.hpp"
@@ -74,15 +75,15 @@ extract::Tables load_tables(const GraphOptions& options, diag::Diagnostics& diag
 
 std::size_t report(const diag::Diagnostics& diags, const LoadedGraph& graph, bool strict, bool quiet,
                    std::ostream& err) {
+  std::unordered_map<std::string_view, const diag::SourceFile*> by_name;
+  for (const auto& s : graph.sources) by_name.emplace(s->name(), s.get());
   std::size_t failures = 0;
   for (const auto& d : diags.items()) {
     bool counts = d.severity == diag::Severity::error || (strict && d.severity == diag::Severity::warning);
     if (counts) ++failures;
     if (quiet && !counts) continue;
-    std::string_view line;
-    for (const auto& s : graph.sources)
-      if (s->name() == d.file) line = s->line(d.where.line);
-    err << diag::render(d, line);
+    auto it = by_name.find(d.file);
+    err << diag::render(d, it == by_name.end() ? std::string_view{} : it->second->line(d.where.line));
   }
   return failures;
 }
@@ -110,9 +111,13 @@ bool load_graph(const GraphOptions& options, LoadedGraph& graph, std::ostream& e
   }
   if (inputs.empty() && !diags.has_errors()) diags.error("no-input", "notegraph", {}, "no Markdown files found");
   graph.stats = builder.build(graph.store, diags);
-  graph.store.freeze();
   std::size_t failures = report(diags, graph, options.strict, options.quiet, err);
   graph.failures = failures;
+  // The triples hold copies of all they need: free the notes (as large as the
+  // input, twice over) before the indexes are built, to lower the peak.
+  graph.documents.clear();
+  graph.sources.clear();
+  graph.store.freeze();
   if (failures != 0) {
     err << "notegraph: " << failures << (failures == 1 ? " error" : " errors")
         << (options.keep_going ? "; writing what could be built (--keep-going)\n" : "; nothing written\n");

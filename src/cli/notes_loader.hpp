@@ -27,6 +27,8 @@ struct GraphOptions {
 };
 
 struct LoadedGraph {
+  // The inputs, alive while the graph is extracted and diagnostics printed;
+  // load_graph() frees them before it returns.
   std::vector<std::unique_ptr<diag::SourceFile>> sources;
   std::vector<std::unique_ptr<notes::Document>> documents;
   store::TripleStore store;
