@@ -2,6 +2,7 @@
 #include "exporters/property_graph.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <set>
 #include <tuple>
