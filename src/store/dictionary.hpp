@@ -28,6 +28,10 @@ public:
   const model::Term& term(TermId id) const { return terms_[id]; }
   std::size_t size() const { return terms_.size(); }
 
+  // Gives back the unused capacity the term vector's growth left; references
+  // from term() are invalidated as by an intern of a new term.
+  void shrink_to_fit() { terms_.shrink_to_fit(); }
+
   // Bytes this dictionary holds on the heap (terms, their strings, the table).
   std::size_t memory_bytes() const;
 

@@ -89,6 +89,7 @@ void TripleStore::freeze() {
   }
   pos_ = reorder_from_spog(spo_, Permutation::pos, id_limit);
   osp_ = reorder_from_spog(spo_, Permutation::osp, id_limit);
+  dict_.shrink_to_fit();  // up to half of the terms' records are growth slack after a load
   frozen_ = true;
 }
 
