@@ -40,9 +40,7 @@ struct QueryArgs {
 
 using Clock = std::chrono::steady_clock;
 
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 // Resident set size of this process in bytes (Linux), 0 when unknown.
 std::size_t resident_bytes() {
@@ -64,9 +62,9 @@ std::size_t resident_bytes() {
 // query unless -f is given or it names an existing path (or "-").
 bool take_query_text(QueryArgs& args, std::optional<std::string>& inline_query) {
   auto& positional = args.graph.paths;
-  bool last_is_query = !positional.empty() && args.query_file.empty() &&
-                       (!args.graph_files.empty() ||
-                        (positional.back() != "-" && !std::filesystem::exists(positional.back())));
+  bool last_is_query =
+      !positional.empty() && args.query_file.empty() &&
+      (!args.graph_files.empty() || (positional.back() != "-" && !std::filesystem::exists(positional.back())));
   if (last_is_query) {
     inline_query = positional.back();
     positional.pop_back();
@@ -179,7 +177,7 @@ int run_query(QueryArgs& args) {
   }
   if (!format) {
     bool graph_form = parsed.form() == query::QueryForm::construct || parsed.form() == query::QueryForm::describe;
-    format = graph_form ? query::results::ResultFormat::nt
+    format = graph_form                ? query::results::ResultFormat::nt
              : ::isatty(STDOUT_FILENO) ? query::results::ResultFormat::table
                                        : query::results::ResultFormat::tsv;
   }
@@ -224,8 +222,7 @@ int run_query(QueryArgs& args) {
                                                                : result.triples.size();
     std::cerr << "notegraph: stats: load " << load_seconds << " s, " << graph.store.size() << " quads, store "
               << graph.store.memory_bytes() << " bytes, resident " << resident_after_load << " bytes ("
-              << resident_before_load << " before loading); query "
-              << query_seconds << " s, " << rows << " rows\n";
+              << resident_before_load << " before loading); query " << query_seconds << " s, " << rows << " rows\n";
   }
   if (!std::cout) {
     std::cerr << "notegraph: error: writing to standard output failed\n";
@@ -239,12 +236,12 @@ int run_query(QueryArgs& args) {
 Runner add_query_command(CLI::App& app) {
   auto args = std::make_shared<QueryArgs>();
   auto* cmd = app.add_subcommand("query", "Run a SPARQL query on the graph of notes or on graph files");
-  cmd->footer("Usage: notegraph query [OPTIONS] [-g GRAPH... | NOTES...] (QUERY | -f FILE.rq)\n"
-              "With neither QUERY nor -f the query is read from standard input.");
+  cmd->footer(
+      "Usage: notegraph query [OPTIONS] [-g GRAPH... | NOTES...] (QUERY | -f FILE.rq)\n"
+      "With neither QUERY nor -f the query is read from standard input.");
   add_graph_options(*cmd, args->graph);
-  cmd->get_option("PATH")
-      ->required(false)
-      ->description("Notes files or folders, then the query text (unless -f); with -g only the query");
+  cmd->get_option("PATH")->required(false)->description(
+      "Notes files or folders, then the query text (unless -f); with -g only the query");
   cmd->add_option("-g,--graph", args->graph_files, "Query these N-Triples/N-Quads/Turtle files (by extension)")
       ->allow_extra_args(false)
       ->check(CLI::ExistingFile);
@@ -257,8 +254,7 @@ Runner add_query_command(CLI::App& app) {
       ->check(CLI::IsMember({"table", "tsv", "csv", "json", "srj", "xml", "srx", "nt", "nq"}));
   cmd->add_flag("--explain", args->explain,
                 "Print the plan with estimated and real row counts to stdout instead of the results");
-  cmd->add_option("--timeout", args->timeout, "Stop the query after SECONDS (exit 1)")
-      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--timeout", args->timeout, "Stop the query after SECONDS (exit 1)")->check(CLI::NonNegativeNumber);
   cmd->add_option("--max-rows", args->max_rows, "Stop when a result or intermediate table exceeds N rows (exit 1)");
   cmd->add_flag("--stats", args->stats, "Print load and query seconds and memory to stderr");
   return [args] { return run_query(*args); };

@@ -101,7 +101,7 @@ TEST_F(QueryCli, LoadsSeveralGraphFilesAndForcesTheSyntax) {
   fs::path renamed = dir_ / "seed.txt";
   fs::copy_file(seed_as("nt"), renamed);
   Outcome r = notegraph("query -g " + renamed.string() + " -g " + seed_as("ttl") +
-                    " --graph-format nt 'SELECT (COUNT(*) AS ?n) WHERE { ?s a ng:Service }'");
+                        " --graph-format nt 'SELECT (COUNT(*) AS ?n) WHERE { ?s a ng:Service }'");
   EXPECT_EQ(r.code, 1) << "the Turtle file is not N-Triples";
   r = notegraph("query -g " + renamed.string() + " -g " + seed_as("nq") + " --graph-format nq " + kCountServices);
   ASSERT_EQ(r.code, 0) << r.err;
@@ -121,7 +121,8 @@ TEST_F(QueryCli, WritesEachSelectResultsFormat) {
   } cases[] = {
       {"tsv", "?name\n\"AWS Lambda\"\n"},
       {"csv", "name\r\nAWS Lambda\r\n"},
-      {"json", R"({"head":{"vars":["name"]},"results":{"bindings":[{"name":{"type":"literal","value":"AWS Lambda"}}]}})"},
+      {"json",
+       R"({"head":{"vars":["name"]},"results":{"bindings":[{"name":{"type":"literal","value":"AWS Lambda"}}]}})"},
       {"xml", "<literal>AWS Lambda</literal>"},
       {"table", "AWS Lambda"},
   };
@@ -217,8 +218,7 @@ TEST_F(QueryCli, MaxRowsAboveTheResultSizeChangesNothing) {
 TEST_F(QueryCli, ExplainPrintsThePlanWithEstimatedAndRealRows) {
   Outcome r = notegraph("query " + kSeed + " --explain 'SELECT ?s WHERE { ?s a ng:Service ; ng:mentions ?o }'");
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_NE(r.out.find("Scan ?s <https://w3id.org/notegraph/ns#mentions> ?o  est=46  rows=46\n"),
-            std::string::npos)
+  EXPECT_NE(r.out.find("Scan ?s <https://w3id.org/notegraph/ns#mentions> ?o  est=46  rows=46\n"), std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("result rows=40\n"), std::string::npos) << r.out;
 }
