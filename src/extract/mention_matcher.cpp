@@ -105,6 +105,12 @@ std::uint32_t MentionMatcher::build_node(const std::vector<std::pair<std::string
 
 namespace {
 
+constexpr auto kAsciiAlnum = [] {
+  std::array<bool, 128> t{};
+  for (int c = 0; c < 128; ++c) t[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return t;
+}();
+
 // Byte length of the UTF-8 sequence a lead byte starts (1 for stray bytes).
 inline std::size_t sequence_length(unsigned char lead) {
   if (lead < 0xC0) return 1;
@@ -148,6 +154,16 @@ void MentionMatcher::find(std::string_view text, std::vector<Match>& out) const 
   bool prev_latin = false;  // is the code point before i a Latin letter or digit?
   while (i < n) {
     auto first = static_cast<unsigned char>(text[i]);
+    // ASCII fast path: inside a word, or at a byte no key starts with,
+    // nothing can start here.
+    if (first < 0x80) {
+      const bool latin = kAsciiAlnum[first];
+      if ((latin && prev_latin) || root_[lower_ascii(first)] == kNone) {
+        prev_latin = latin;
+        ++i;
+        continue;
+      }
+    }
     const std::size_t len = std::min(sequence_length(first), n - i);
     const bool here_latin = latin_at(text, i);
     std::uint32_t node = (here_latin && prev_latin) ? kNone : root_[lower_ascii(first)];
