@@ -3,6 +3,7 @@
 #include "query/term_values.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -123,6 +124,151 @@ std::optional<int> compare_instants(const Instant& a, const Instant& b) {
 
 std::string xsd_iri(std::string_view local) { return std::string(vocab::xsd) + std::string(local); }
 
+namespace {
+
+constexpr Decimal kDecimalMax = static_cast<Decimal>((static_cast<unsigned __int128>(1) << 127) - 1);
+constexpr Decimal kDecimalMin = -kDecimalMax - 1;
+
+// 10^n, or nullopt when it does not fit.
+std::optional<Decimal> power_of_ten(unsigned n) {
+  Decimal p = 1;
+  for (unsigned i = 0; i < n; ++i)
+    if (__builtin_mul_overflow(p, Decimal(10), &p)) return std::nullopt;
+  return p;
+}
+
+}  // namespace
+
+double Numeric::as_double() const {
+  if (type == NumericType::integer) return static_cast<double>(integer);
+  if (type != NumericType::decimal) return real;
+  // Drop trailing zeros first so that e.g. 0.1 is 1 / 10, the closest double.
+  Decimal v = decimal, shift = kDecimalScale;
+  if (v != 0)
+    while (shift != 1 && v % 10 == 0) v /= 10, shift /= 10;
+  return static_cast<double>(v) / static_cast<double>(shift);
+}
+
+std::optional<Decimal> parse_decimal(std::string_view s) {
+  Decimal sign = 1;
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+    sign = s[0] == '-' ? -1 : 1;
+    s.remove_prefix(1);
+  }
+  const bool digits_before = !s.empty() && std::isdigit(static_cast<unsigned char>(s[0]));
+  Decimal value = 0;
+  auto push_digit = [&](char c) {
+    return !__builtin_mul_overflow(value, Decimal(10), &value) &&
+           !__builtin_add_overflow(value, sign * Decimal(c - '0'), &value);
+  };
+  while (!s.empty() && std::isdigit(static_cast<unsigned char>(s[0]))) {
+    if (!push_digit(s[0])) return std::nullopt;
+    s.remove_prefix(1);
+  }
+  Decimal scale = kDecimalScale;
+  if (!s.empty()) {
+    if (s[0] != '.') return std::nullopt;
+    s.remove_prefix(1);
+    if (s.empty() && !digits_before) return std::nullopt;  // "." alone
+    while (!s.empty() && s.back() == '0') s.remove_suffix(1);
+    for (char c : s) {
+      if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+      if (scale == 1) return std::nullopt;  // more than 18 fractional digits
+      scale /= 10;
+      if (!push_digit(c)) return std::nullopt;
+    }
+  } else if (!digits_before) {
+    return std::nullopt;  // empty or a sign alone
+  }
+  if (__builtin_mul_overflow(value, scale, &value)) return std::nullopt;
+  return value;
+}
+
+std::string format_decimal(Decimal d) {
+  const bool negative = d < 0;
+  unsigned __int128 magnitude = negative ? -static_cast<unsigned __int128>(d) : static_cast<unsigned __int128>(d);
+  const unsigned __int128 scale = static_cast<unsigned __int128>(kDecimalScale);
+  unsigned __int128 whole = magnitude / scale, fraction = magnitude % scale;
+  std::string before;
+  do {
+    before.insert(before.begin(), static_cast<char>('0' + static_cast<int>(whole % 10)));
+    whole /= 10;
+  } while (whole != 0);
+  std::string after(18, '0');
+  for (int i = 17; i >= 0; --i) {
+    after[i] = static_cast<char>('0' + static_cast<int>(fraction % 10));
+    fraction /= 10;
+  }
+  while (after.size() > 1 && after.back() == '0') after.pop_back();
+  return (negative ? "-" : "") + before + "." + after;
+}
+
+// As Oxigraph: drop the factors of ten of both operands, multiply, then put
+// back the remaining power of ten (truncating when the exact product has more
+// than 18 fractional digits, where Oxigraph gives an error).
+std::optional<Decimal> decimal_multiply(Decimal a, Decimal b) {
+  if (a == 0 || b == 0) return Decimal(0);
+  int shift = -18;
+  while (a % 10 == 0) a /= 10, ++shift;
+  while (b % 10 == 0) b /= 10, ++shift;
+  Decimal product;
+  if (__builtin_mul_overflow(a, b, &product)) return std::nullopt;
+  if (shift < 0) {
+    auto p = power_of_ten(static_cast<unsigned>(-shift));
+    return p ? product / *p : Decimal(0);
+  }
+  auto p = power_of_ten(static_cast<unsigned>(shift));
+  if (!p || __builtin_mul_overflow(product, *p, &product)) return std::nullopt;
+  return product;
+}
+
+// As Oxigraph: shift the dividend left as far as it fits, drop the factors of
+// ten of the divisor, divide, then shift right (the result is truncated to 18
+// fractional digits).
+std::optional<Decimal> decimal_divide(Decimal a, Decimal b) {
+  if (b == 0) return std::nullopt;
+  if (a == 0) return Decimal(0);
+  int shift = -18;
+  for (Decimal next; !__builtin_mul_overflow(a, Decimal(10), &next);) a = next, ++shift;
+  while (b % 10 == 0) b /= 10, ++shift;
+  if (shift < 0) return std::nullopt;  // the quotient does not fit
+  if (a == kDecimalMin && b == -1) return std::nullopt;
+  Decimal quotient = a / b;
+  auto p = power_of_ten(static_cast<unsigned>(shift));
+  return p ? quotient / *p : Decimal(0);
+}
+
+std::optional<Decimal> decimal_round(Decimal d) {
+  const Decimal tenths = d / (kDecimalScale / 10);
+  const Decimal whole =
+      tenths >= 0 ? tenths / 10 + (tenths % 10 >= 5 ? 1 : 0) : tenths / 10 - (-tenths % 10 > 5 ? 1 : 0);
+  Decimal out;
+  if (__builtin_mul_overflow(whole, kDecimalScale, &out)) return std::nullopt;
+  return out;
+}
+
+std::optional<Decimal> decimal_ceil(Decimal d) {
+  const Decimal whole = d / kDecimalScale + (d > 0 && d % kDecimalScale != 0 ? 1 : 0);
+  Decimal out;
+  if (__builtin_mul_overflow(whole, kDecimalScale, &out)) return std::nullopt;
+  return out;
+}
+
+std::optional<Decimal> decimal_floor(Decimal d) {
+  const Decimal whole = d / kDecimalScale - (d < 0 && d % kDecimalScale != 0 ? 1 : 0);
+  Decimal out;
+  if (__builtin_mul_overflow(whole, kDecimalScale, &out)) return std::nullopt;
+  return out;
+}
+
+std::optional<Decimal> decimal_from_double(double d) {
+  const double shifted = d * static_cast<double>(kDecimalScale);
+  // 2^127 is exactly representable; the range check also rejects NaN.
+  constexpr double limit = 170141183460469231731687303715884105728.0;
+  if (!(shifted >= -limit && shifted < limit)) return std::nullopt;
+  return static_cast<Decimal>(shifted);
+}
+
 bool is_string_literal(const model::Term& t) {
   return t.kind == model::TermKind::literal && t.language.empty() && (t.datatype.empty() || t.datatype == vocab::xsd_string);
 }
@@ -132,16 +278,20 @@ std::optional<Numeric> numeric_value(const model::Term& t) {
   Numeric n;
   if (is_integer_type(t.datatype)) {
     if (!parse_integer(t.value, n.integer)) {
-      double d;  // out of int64 range: keep it as a decimal value
-      if (!parse_real(t.value, false, d) || t.value.find('.') != std::string::npos) return std::nullopt;
+      // Out of int64 range: keep it as a decimal value.
+      if (t.value.find('.') != std::string::npos) return std::nullopt;
+      auto d = parse_decimal(t.value);
+      if (!d) return std::nullopt;
       n.type = NumericType::decimal;
-      n.real = d;
+      n.decimal = *d;
     }
     return n;
   }
   if (t.datatype == xsd_iri("decimal")) {
     n.type = NumericType::decimal;
-    if (!parse_real(t.value, false, n.real) || t.value == "INF" || t.value == "NaN") return std::nullopt;
+    auto d = parse_decimal(t.value);
+    if (!d) return std::nullopt;
+    n.decimal = *d;
     return n;
   }
   if (t.datatype == xsd_iri("double") || t.datatype == xsd_iri("float")) {
@@ -154,21 +304,10 @@ std::optional<Numeric> numeric_value(const model::Term& t) {
 
 model::Term numeric_term(const Numeric& n) {
   if (n.type == NumericType::integer) return model::Term::typed_literal(std::to_string(n.integer), xsd_iri("integer"));
+  if (n.type == NumericType::decimal) return model::Term::typed_literal(format_decimal(n.decimal), xsd_iri("decimal"));
   char buf[64];
   if (std::isnan(n.real)) return model::Term::typed_literal("NaN", xsd_iri("double"));
   if (std::isinf(n.real)) return model::Term::typed_literal(n.real > 0 ? "INF" : "-INF", xsd_iri("double"));
-  if (n.type == NumericType::decimal) {
-    // Decimals are doubles here: 15 significant digits hide the binary
-    // rounding (1.0 + 2.2 + ... gives 11.1, not 11.100000000000001).
-    const double magnitude = std::fabs(n.real);
-    const int before_point = magnitude < 1 ? 1 : static_cast<int>(std::floor(std::log10(magnitude))) + 1;
-    const int decimals = std::clamp(15 - before_point, 1, 30);
-    auto [p, ec] = std::to_chars(buf, buf + sizeof buf, n.real, std::chars_format::fixed, decimals);
-    std::string s(buf, p);
-    while (s.back() == '0' && s[s.size() - 2] != '.') s.pop_back();
-    if (s == "-0.0") s = "0.0";
-    return model::Term::typed_literal(s, xsd_iri("decimal"));
-  }
   auto [p, ec] = std::to_chars(buf, buf + sizeof buf, n.real, std::chars_format::scientific);
   std::string s(buf, p);  // e.g. 1.5e+00 -> 1.5E0
   auto e = s.find('e');
@@ -198,6 +337,7 @@ std::optional<bool> effective_boolean_value(const model::Term& t) {
   if (!t.language.empty()) return std::nullopt;
   if (auto n = numeric_value(t)) {
     if (n->type == NumericType::integer) return n->integer != 0;
+    if (n->type == NumericType::decimal) return n->decimal != 0;
     return !(n->real == 0 || std::isnan(n->real));
   }
   // A numeric datatype with an invalid lexical form has EBV false.
@@ -222,8 +362,20 @@ std::optional<Numeric> arithmetic(char op, const Numeric& a, const Numeric& b) {
     r.type = NumericType::decimal;
   }
   if (op == '/' && r.type == NumericType::integer) r.type = NumericType::decimal;
+  if (r.type == NumericType::decimal) {
+    // Exact fixed point; an overflow (or a division by zero) is an error.
+    const Decimal x = a.as_decimal(), y = b.as_decimal();
+    std::optional<Decimal> out;
+    Decimal sum;
+    if (op == '+') out = __builtin_add_overflow(x, y, &sum) ? std::nullopt : std::optional<Decimal>(sum);
+    else if (op == '-') out = __builtin_sub_overflow(x, y, &sum) ? std::nullopt : std::optional<Decimal>(sum);
+    else if (op == '*') out = decimal_multiply(x, y);
+    else out = decimal_divide(x, y);
+    if (!out) return std::nullopt;
+    r.decimal = *out;
+    return r;
+  }
   double x = a.as_double(), y = b.as_double();
-  if (op == '/' && y == 0 && r.type == NumericType::decimal) return std::nullopt;
   r.real = op == '+' ? x + y : op == '-' ? x - y : op == '*' ? x * y : x / y;
   return r;
 }
@@ -232,6 +384,8 @@ std::optional<int> compare_values(const model::Term& a, const model::Term& b) {
   auto na = numeric_value(a), nb = numeric_value(b);
   if (na && nb) {
     if (na->type == NumericType::integer && nb->type == NumericType::integer) return three_way(na->integer, nb->integer);
+    if (na->type <= NumericType::decimal && nb->type <= NumericType::decimal)
+      return three_way(na->as_decimal(), nb->as_decimal());
     double x = na->as_double(), y = nb->as_double();
     if (std::isnan(x) || std::isnan(y)) return std::nullopt;
     return three_way(x, y);
@@ -250,7 +404,7 @@ std::optional<int> compare_values(const model::Term& a, const model::Term& b) {
 std::optional<bool> values_equal(const model::Term& a, const model::Term& b) {
   if (a == b) {
     // The same term is equal to itself unless it is an ill-typed numeric (NaN is not equal to itself).
-    if (auto n = numeric_value(a); n && n->type != NumericType::integer && std::isnan(n->real)) return false;
+    if (auto n = numeric_value(a); n && n->type >= NumericType::float_ && std::isnan(n->real)) return false;
     return true;
   }
   if (a.kind != model::TermKind::literal || b.kind != model::TermKind::literal) return false;

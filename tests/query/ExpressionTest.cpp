@@ -22,6 +22,29 @@ TEST_F(ExpressionTest, IntegerTimesDoubleIsDouble) {
   EXPECT_EQ(value("DATATYPE(2 * 1e0)"), "<http://www.w3.org/2001/XMLSchema#double>");
 }
 TEST_F(ExpressionTest, DivisionByZeroIsAnError) { EXPECT_EQ(value("1 / 0"), ""); }
+// xsd:decimal is exact fixed point (10^-18 steps), as in Oxigraph: no binary
+// rounding, division truncated to 18 fractional digits, overflow an error.
+TEST_F(ExpressionTest, DecimalArithmeticIsExact) {
+  EXPECT_EQ(value("0.1 + 0.2"), "0.3");
+  EXPECT_EQ(value("0.1 + 0.2 = 0.3"), "true");
+  EXPECT_EQ(value("302 / 109"), "2.770642201834862385");
+  EXPECT_EQ(value("-2 / 3"), "-0.666666666666666666");
+  EXPECT_EQ(value("1.0000000001 * 1.0000000001"), "1.0000000002");  // truncated to 18 digits
+  EXPECT_EQ(value("0.000000001 * 0.000000001"), "0.000000000000000001");
+  EXPECT_EQ(value("2.0 * 3"), "6.0");
+  EXPECT_EQ(value("1.5 / 0.0"), "");
+  EXPECT_EQ(value("100000000000000000000.0 * 10"), "");  // beyond 1.7E20: overflow
+  EXPECT_EQ(value("12345678901234567.25 < 12345678901234567.5"), "true");
+}
+TEST_F(ExpressionTest, DecimalLexicalForms) {
+  EXPECT_EQ(value("\"+01.50\"^^xsd:decimal + 0"), "1.5");
+  EXPECT_EQ(value("\"1.0000000000000000001\"^^xsd:decimal + 0"), "");  // more than 18 fractional digits
+  EXPECT_EQ(value("ISNUMERIC(\"1e0\"^^xsd:decimal)"), "false");
+  EXPECT_EQ(value("xsd:decimal(\"2.50\")"), "2.5");
+  EXPECT_EQ(value("xsd:decimal(3)"), "3.0");
+  EXPECT_EQ(value("xsd:decimal(0.3e0)"), "0.3");
+  EXPECT_EQ(value("xsd:integer(-3.9)"), "-3");
+}
 TEST_F(ExpressionTest, StringPlusNumberIsTypeErrorLeavingUnbound) { EXPECT_EQ(value("\"a\" + 1"), ""); }
 
 TEST_F(ExpressionTest, TypeErrorInFilterRemovesTheSolution) {
@@ -85,6 +108,9 @@ TEST_F(ExpressionTest, NumericFunctions) {
   EXPECT_EQ(value("ROUND(2.5)"), "3");
   EXPECT_EQ(value("CEIL(2.1)"), "3");
   EXPECT_EQ(value("FLOOR(-2.1)"), "-3");
+  EXPECT_EQ(value("ROUND(-2.5)"), "-2");  // half towards positive infinity
+  EXPECT_EQ(value("ABS(-2.50)"), "2.5");
+  EXPECT_EQ(value("CEIL(-0.000000000000000001)"), "0");
 }
 TEST_F(ExpressionTest, XsdCasts) {
   EXPECT_EQ(value("xsd:integer(\"42\")"), "42");
