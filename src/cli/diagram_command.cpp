@@ -81,7 +81,9 @@ Runner add_diagram_command(CLI::App &app) {
   cmd->add_option("--depth", args->view.depth,
                   "Hops around --focus (default 1)")
       ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--edges", args->view.relations,
+  // Added before the shared options, which then leave --relations to it
+  // (elsewhere it is the deprecated alias of --cues FILE).
+  cmd->add_option("--relations,--edges", args->view.relations,
                   "Relations to draw, e.g. runsOn,mentions (default all)")
       ->delimiter(',');
   cmd->add_option("--classes", args->view.classes,

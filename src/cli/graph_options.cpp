@@ -1,6 +1,8 @@
 // Shared option definitions, so build and export spell them the same way.
 #include "cli/graph_options.hpp"
 
+#include <iostream>
+
 namespace ng::cli {
 
 void add_graph_options(CLI::App& cmd, GraphOptions& o) {
@@ -9,7 +11,20 @@ void add_graph_options(CLI::App& cmd, GraphOptions& o) {
   cmd.add_option("--base", o.base, "Namespace IRI of the entities (default https://w3id.org/notegraph/notes/)");
   cmd.add_option("--rules", o.rule_files, "More classification rules (see data/classes.rules)");
   cmd.add_option("--aliases", o.alias_files, "More aliases (see data/aliases.tsv)");
-  cmd.add_option("--relations", o.relation_files, "More relation cues (see data/relations.tsv)");
+  cmd.add_option("--cues", o.relation_files, "More relation cues (see data/relations.tsv)");
+  // The cue tables were once added with --relations FILE; that name stays as a
+  // deprecated alias, except where the subcommand already uses it (diagram:
+  // --relations a,b is the relation filter).
+  if (!cmd.get_option_no_throw("--relations")) {
+    cmd.add_option_function<std::vector<std::string>>(
+           "--relations",
+           [&o](const std::vector<std::string>& files) {
+             std::cerr << "notegraph: warning: --relations FILE is deprecated; use --cues FILE\n";
+             o.relation_files.insert(o.relation_files.end(), files.begin(), files.end());
+           },
+           "Deprecated alias of --cues")
+        ->group("");
+  }
   cmd.add_flag("--no-default-tables", o.no_default_tables, "Do not use the built-in tables from data/");
   cmd.add_flag("--strict", o.strict, "Treat warnings as errors");
   cmd.add_flag("--keep-going", o.keep_going, "Write what could be built even when inputs have errors (exit code stays 1)");
