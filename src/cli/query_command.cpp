@@ -16,6 +16,7 @@
 #include "cli/graph_options.hpp"
 #include "diag/render.hpp"
 #include "diag/source_file.hpp"
+#include "exporters/triples_diagram.hpp"
 #include "query/results/write_results.hpp"
 #include "query/sparql.hpp"
 #include "rdfio/store_loader.hpp"
@@ -110,6 +111,10 @@ bool print_limit_hit(const diag::Diagnostics& diags, const QueryArgs& args) {
   return false;
 }
 
+bool is_diagram_format(const std::string& name) {
+  return name == "dot" || name == "svg" || name == "png" || name == "pdf";
+}
+
 bool load_graph_files(const QueryArgs& args, store::TripleStore& store) {
   std::optional<rdfio::GraphSyntax> syntax;
   if (!args.graph_format.empty()) syntax = rdfio::syntax_from_name(args.graph_format);
@@ -153,8 +158,10 @@ int run_query(QueryArgs& args) {
     std::cerr << "notegraph: error: the notes and the query cannot both come from standard input\n";
     return 2;
   }
+  // dot, svg, png, pdf: a CONSTRUCT/DESCRIBE result drawn by Graphviz.
+  const bool diagram = is_diagram_format(args.results);
   std::optional<query::results::ResultFormat> format;
-  if (!args.results.empty()) format = query::results::result_format_from_name(args.results);
+  if (!args.results.empty() && !diagram) format = query::results::result_format_from_name(args.results);
 
   std::string text, name;
   if (!read_query(args, inline_query, text, name)) return 1;
@@ -167,6 +174,13 @@ int run_query(QueryArgs& args) {
   diag::SourceFile query_source(name, text);
   print_diagnostics(query_diags, &query_source);
   if (!parsed.ok()) return 1;
+  if (diagram && parsed.form() != query::QueryForm::construct && parsed.form() != query::QueryForm::describe) {
+    std::cerr << "notegraph: error: --results " << args.results
+              << " draws the graph of a CONSTRUCT or DESCRIBE query; a"
+              << (parsed.form() == query::QueryForm::select ? " SELECT" : "n ASK")
+              << " query returns no graph (use --results table, tsv, csv, json or xml)\n";
+    return 2;
+  }
   if (format && !query::results::format_supports(parsed.form(), *format)) {
     std::cerr << "notegraph: error: --results " << args.results << " does not fit a"
               << (parsed.form() == query::QueryForm::select ? " SELECT"
@@ -175,7 +189,7 @@ int run_query(QueryArgs& args) {
               << " query\n";
     return 2;
   }
-  if (!format) {
+  if (!format && !diagram) {
     bool graph_form = parsed.form() == query::QueryForm::construct || parsed.form() == query::QueryForm::describe;
     format = graph_form                ? query::results::ResultFormat::nt
              : ::isatty(STDOUT_FILENO) ? query::results::ResultFormat::table
@@ -210,6 +224,17 @@ int run_query(QueryArgs& args) {
   if (eval_diags.has_errors()) return 1;
   if (args.explain) {
     std::cout << plan;
+  } else if (diagram) {
+    exporters::TriplesDiagramOptions diagram_options;
+    diagram_options.base = base;
+    std::ostringstream drawing;
+    std::string error;
+    if (!exporters::render_triples_diagram(result.triples, graph.store, diagram_options, args.results, drawing,
+                                           error)) {
+      std::cerr << "notegraph: error: " << error << "\n";
+      return 1;
+    }
+    std::cout << drawing.str();
   } else {
     query::results::WriteOptions write_options;
     write_options.base = base;
@@ -250,8 +275,9 @@ Runner add_query_command(CLI::App& app) {
   cmd->add_option("-f,--file", args->query_file, "Read the query from this file");
   cmd->add_option("--results", args->results,
                   "table, tsv, csv, json, xml (SELECT/ASK; default: table on a terminal, else tsv); nt, nq "
-                  "(CONSTRUCT/DESCRIBE; default nt)")
-      ->check(CLI::IsMember({"table", "tsv", "csv", "json", "srj", "xml", "srx", "nt", "nq"}));
+                  "(CONSTRUCT/DESCRIBE; default nt); dot, svg, png, pdf (CONSTRUCT/DESCRIBE drawn by Graphviz)")
+      ->check(
+          CLI::IsMember({"table", "tsv", "csv", "json", "srj", "xml", "srx", "nt", "nq", "dot", "svg", "png", "pdf"}));
   cmd->add_flag("--explain", args->explain,
                 "Print the plan with estimated and real row counts to stdout instead of the results");
   cmd->add_option("--timeout", args->timeout, "Stop the query after SECONDS (exit 1)")->check(CLI::NonNegativeNumber);
