@@ -85,7 +85,8 @@ Runner add_diagram_command(CLI::App &app) {
   // (elsewhere it is the deprecated alias of --cues FILE).
   cmd->add_option("--relations,--edges", args->view.relations,
                   "Relations to draw, e.g. runsOn,mentions (default all)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   cmd->add_option("--classes", args->view.classes,
                   "Classes whose members are nodes (default Service)")
       ->delimiter(',');

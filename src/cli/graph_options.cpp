@@ -9,9 +9,11 @@ void add_graph_options(CLI::App& cmd, GraphOptions& o) {
   cmd.add_option("PATH", o.paths, "Notes files or folders (searched recursively for *.md); - reads stdin")
       ->required();
   cmd.add_option("--base", o.base, "Namespace IRI of the entities (default https://w3id.org/notegraph/notes/)");
-  cmd.add_option("--rules", o.rule_files, "More classification rules (see data/classes.rules)");
-  cmd.add_option("--aliases", o.alias_files, "More aliases (see data/aliases.tsv)");
-  cmd.add_option("--cues", o.relation_files, "More relation cues (see data/relations.tsv)");
+  // One FILE per occurrence (repeat the option for more), so that a table
+  // option never swallows the notes or the query text after it.
+  cmd.add_option("--rules", o.rule_files, "More classification rules (see data/classes.rules)")->allow_extra_args(false);
+  cmd.add_option("--aliases", o.alias_files, "More aliases (see data/aliases.tsv)")->allow_extra_args(false);
+  cmd.add_option("--cues", o.relation_files, "More relation cues (see data/relations.tsv)")->allow_extra_args(false);
   // The cue tables were once added with --relations FILE; that name stays as a
   // deprecated alias, except where the subcommand already uses it (diagram:
   // --relations a,b is the relation filter).
@@ -23,6 +25,7 @@ void add_graph_options(CLI::App& cmd, GraphOptions& o) {
              o.relation_files.insert(o.relation_files.end(), files.begin(), files.end());
            },
            "Deprecated alias of --cues")
+        ->allow_extra_args(false)
         ->group("");
   }
   cmd.add_flag("--no-default-tables", o.no_default_tables, "Do not use the built-in tables from data/");
