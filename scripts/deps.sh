@@ -48,3 +48,27 @@ ng_install_query_peers() {
   echo "notegraph: installing the query test peer (npm ci: oxigraph)"
   npm ci --prefix "$peers" --no-audit --no-fund --loglevel=error
 }
+
+# Virtuoso, the graph database scripts/virtuoso-check.sh bulk-loads our graph
+# into (test virtuoso_check), and curl, which talks to its SPARQL endpoint.
+# The dba-password question is preseeded empty so the install asks nothing
+# (the package then disables its system daemon); the check starts its own
+# virtuoso-t on a temporary database. A system daemon left running is stopped.
+ng_install_virtuoso() {
+  command -v virtuoso-t >/dev/null && command -v curl >/dev/null && return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "notegraph: installing virtuoso-opensource and curl (dba password preseeded empty)"
+  printf '%s\n' \
+    "virtuoso-opensource-7 virtuoso-opensource-7/dba-password password" \
+    "virtuoso-opensource-7 virtuoso-opensource-7/dba-password-again password" |
+    $sudo debconf-set-selections
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends virtuoso-opensource curl
+  if [ -x /etc/init.d/virtuoso-opensource-7 ]; then
+    $sudo sed -i 's/^RUN=yes/RUN=no/' /etc/default/virtuoso-opensource-7 2>/dev/null || true
+    $sudo /etc/init.d/virtuoso-opensource-7 stop >/dev/null 2>&1 || true
+    command -v systemctl >/dev/null && [ -d /run/systemd/system ] &&
+      { $sudo systemctl disable --now virtuoso-opensource-7 >/dev/null 2>&1 || true; }
+  fi
+}
