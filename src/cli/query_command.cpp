@@ -191,9 +191,12 @@ int run_query(QueryArgs& args) {
   }
   if (!format && !diagram) {
     bool graph_form = parsed.form() == query::QueryForm::construct || parsed.form() == query::QueryForm::describe;
-    format = graph_form                ? query::results::ResultFormat::nt
-             : ::isatty(STDOUT_FILENO) ? query::results::ResultFormat::table
-                                       : query::results::ResultFormat::tsv;
+    // ASK prints "true" or "false" (the table form) anywhere: the W3C TSV/CSV
+    // formats have no boolean, and a script reads one word best.
+    bool ask = parsed.form() == query::QueryForm::ask;
+    format = graph_form                       ? query::results::ResultFormat::nt
+             : ask || ::isatty(STDOUT_FILENO) ? query::results::ResultFormat::table
+                                              : query::results::ResultFormat::tsv;
   }
 
   std::size_t resident_before_load = resident_bytes();
@@ -274,7 +277,7 @@ Runner add_query_command(CLI::App& app) {
       ->check(CLI::IsMember({"nt", "ntriples", "n-triples", "nq", "nquads", "n-quads", "ttl", "turtle"}));
   cmd->add_option("-f,--file", args->query_file, "Read the query from this file");
   cmd->add_option("--results", args->results,
-                  "table, tsv, csv, json, xml (SELECT/ASK; default: table on a terminal, else tsv); nt, nq "
+                  "table, tsv, csv, json, xml (SELECT/ASK; default: table on a terminal, else tsv; ASK: true/false); nt, nq "
                   "(CONSTRUCT/DESCRIBE; default nt); dot, svg, png, pdf (CONSTRUCT/DESCRIBE drawn by Graphviz)")
       ->check(
           CLI::IsMember({"table", "tsv", "csv", "json", "srj", "xml", "srx", "nt", "nq", "dot", "svg", "png", "pdf"}));

@@ -76,6 +76,15 @@ TEST_F(QueryCli, PrintsATableWhenStdoutIsATerminal) {
   EXPECT_EQ(read(dir_ / "tty"), "| ?n |\r\n|----|\r\n| 85 |\r\n1 row\r\n");
 }
 
+TEST_F(QueryCli, AskPrintsTrueOrFalseByDefault) {
+  Outcome yes = notegraph("query " + kSeed + " 'ASK { :lambda a ng:Service }'");
+  ASSERT_EQ(yes.code, 0) << yes.err;
+  EXPECT_EQ(yes.out, "true\n");
+  Outcome no = notegraph("query " + kSeed + " 'ASK { :lambda a ng:Category }'");
+  ASSERT_EQ(no.code, 0) << no.err;
+  EXPECT_EQ(no.out, "false\n");
+}
+
 TEST_F(QueryCli, ReadsTheQueryFromStdinWhenNoneIsGiven) {
   Outcome r = notegraph("query " + kSeed, "SELECT (COUNT(?s) AS ?n) WHERE { ?s a ng:Service }");
   ASSERT_EQ(r.code, 0) << r.err;
