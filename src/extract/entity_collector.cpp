@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "extract/entities.hpp"
+#include "extract/script_class.hpp"
 
 namespace ng::extract {
 
@@ -39,8 +40,9 @@ bool looks_like_alt_name(std::string_view s) {
 
 }  // namespace
 
-void split_label(std::string_view text, std::string& label, std::string& alt) {
-  text = trim(text);
+void split_label(std::string_view raw, std::string& label, std::string& alt) {
+  const std::string normalized = to_nfc(raw);  // labels name IRIs and literals: NFC once, here
+  std::string_view text = trim(normalized);
   label.assign(text);
   alt.clear();
   if (text.size() < 3 || text.back() != ')') return;

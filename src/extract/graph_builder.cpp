@@ -37,7 +37,7 @@ struct Predicates {
 };
 
 std::string field_iri(std::string_view key) {
-  return std::string(vocab::field) + iri_path_escape(key);
+  return std::string(vocab::field) + iri_path_escape(to_nfc(key));
 }
 
 bool has_scheme(std::string_view url) {
@@ -170,8 +170,10 @@ void Emitter::build_matchers() {
 }
 
 TermId Emitter::literal(std::string_view text, bool tagged) {
-  if (!tagged) return dict_.intern(model::Term::literal(std::string(text)));
-  return dict_.intern(model::Term::lang_literal(std::string(text), contains_hangul(text) ? "ko" : "en"));
+  std::string value = to_nfc(text);
+  if (!tagged) return dict_.intern(model::Term::literal(std::move(value)));
+  const char* language = contains_hangul(value) ? "ko" : "en";
+  return dict_.intern(model::Term::lang_literal(std::move(value), language));
 }
 
 TermId Emitter::resolve(std::string_view name) const {

@@ -3,6 +3,7 @@
 #include "extract/iri_minter.hpp"
 
 #include <cctype>
+#include <cstdlib>
 #include <unordered_map>
 #include <unordered_set>
 #include <utf8proc.h>
@@ -34,6 +35,43 @@ bool is_acronym(std::string_view s) {
 }
 
 }  // namespace
+
+namespace {
+
+// Code points that NFC leaves alone whatever surrounds them (quick-check Yes,
+// and not a mark that composes with what precedes): ASCII, Latin-1 and
+// Latin Extended, Hangul syllables, CJK ideographs and kana (without the
+// combining voiced marks), common punctuation, full/half-width forms, emoji.
+// Text made only of these is already NFC, which spares utf8proc on the hot
+// path; anything else goes through utf8proc.
+bool nfc_stable(char32_t c) {
+  return c < 0x300 || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0x3000 && c <= 0x3098) || (c >= 0x309B && c <= 0x30FF) || (c >= 0x2010 && c <= 0x2027) ||
+         (c >= 0x2030 && c <= 0x205E) || (c >= 0xFF01 && c <= 0xFFEF) || (c >= 0x1F300 && c <= 0x1FAFF);
+}
+
+}  // namespace
+
+std::string to_nfc(std::string_view s) {
+  bool stable = true;
+  for (std::size_t i = 0; i < s.size() && stable;) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 1;
+    stable = nfc_stable(decode_at(s, i, len));
+    i += len;
+  }
+  if (stable) return std::string(s);
+  utf8proc_uint8_t* out = nullptr;
+  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
+                        &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  if (n < 0) return std::string(s);  // invalid UTF-8 was already reported and replaced by the parser
+  std::string result(reinterpret_cast<char*>(out), static_cast<std::size_t>(n));
+  std::free(out);
+  return result;
+}
 
 std::string slugify(std::string_view text) {
   constexpr std::size_t kMaxSlugBytes = 80;

@@ -52,4 +52,8 @@ inline bool contains_hangul(std::string_view s) {
   return false;
 }
 
+// `s` in Unicode NFC (what every writer must emit: Neptune compares bytes, and
+// the formats must agree). ASCII is returned as is, without a utf8proc call.
+std::string to_nfc(std::string_view s);
+
 }  // namespace ng::extract

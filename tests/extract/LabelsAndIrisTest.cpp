@@ -3,6 +3,7 @@
 
 #include "extract/entities.hpp"
 #include "extract/iri_minter.hpp"
+#include "extract/script_class.hpp"
 
 using namespace ng::extract;
 
@@ -55,4 +56,22 @@ TEST(StripVendor, OnlyBeforeLatinNames) {
 TEST(IriPathEscape, EscapesWhatIrisForbid) {
   EXPECT_EQ(iri_path_escape("notes/a b<c>.md"), "notes/a%20b%3Cc%3E.md");
   EXPECT_EQ(iri_path_escape("노트.md"), "노트.md");
+}
+
+TEST(SplitLabel, LabelsAreNfc) {
+  std::string label, alt;
+  // "Cafe\u0301 (CAF)" with a combining acute, and decomposed Hangul jamo for "가".
+  split_label("Cafe\xCC\x81 \xE1\x84\x80\xE1\x85\xA1 (CAF)", label, alt);
+  EXPECT_EQ(label, "Caf\xC3\xA9 \xEA\xB0\x80");
+  EXPECT_EQ(alt, "CAF");
+}
+
+TEST(ToNfc, AsciiAndComposedTextAreUnchanged) {
+  EXPECT_EQ(to_nfc("plain"), "plain");
+  EXPECT_EQ(to_nfc("가나다"), "가나다");
+}
+
+TEST(ToNfc, HangulSyllableFollowedByAConjoiningJamoComposes) {
+  // "가" + U+11A8 (final ㄱ) is "각" in NFC: the fast path must not skip it.
+  EXPECT_EQ(to_nfc("\xEA\xB0\x80\xE1\x86\xA8"), "\xEA\xB0\x81");
 }
