@@ -1,0 +1,163 @@
+// One extraction rule per test, on small notes built in the test: front
+// matter, links and wikilinks, inline fields, term items, the hierarchy,
+// classification by rules, and mention matching through aliases.
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "diag/source_file.hpp"
+#include "extract/graph_builder.hpp"
+#include "model/vocab.hpp"
+#include "notes/notes_parser.hpp"
+
+using namespace ng;
+
+namespace {
+
+using Files = std::vector<std::pair<std::string, std::string>>;
+
+// Builds the graph of several named notes with the given tables.
+class Notes {
+public:
+  explicit Notes(Files files, extract::Tables tables = extract::default_tables()) {
+    extract::GraphBuilder builder(std::move(tables), {});
+    for (auto& [name, text] : files) {
+      sources_.push_back(std::make_unique<diag::SourceFile>(name, text));
+      docs_.push_back(std::make_unique<notes::Document>(notes::parse_notes(*sources_.back(), diags_)));
+      builder.add_document(*docs_.back(), name);
+    }
+    builder.build(store_, diags_);
+    store_.freeze();
+  }
+
+  static std::string iri(std::string_view slug) { return std::string(vocab::default_base) + std::string(slug); }
+
+  bool has(std::string_view s, std::string_view p, const model::Term& o) const {
+    auto si = store_.dictionary().find(model::Term::iri(std::string(s)));
+    auto pi = store_.dictionary().find(model::Term::iri(std::string(p)));
+    auto oi = store_.dictionary().find(o);
+    if (!si || !pi || !oi) return false;
+    auto r = store_.scan({*si, *pi, *oi, store::kNoTerm});
+    return r.begin() != r.end();
+  }
+  bool has_iri(std::string_view s, std::string_view p, std::string_view o) const {
+    return has(s, p, model::Term::iri(std::string(o)));
+  }
+  std::size_t count(std::string_view p) const {
+    auto pi = store_.dictionary().find(model::Term::iri(std::string(p)));
+    if (!pi) return 0;
+    std::size_t n = 0;
+    for ([[maybe_unused]] const auto& q : store_.scan({store::kNoTerm, *pi, store::kNoTerm, store::kNoTerm})) ++n;
+    return n;
+  }
+  const diag::Diagnostics& diags() const { return diags_; }
+
+private:
+  std::vector<std::unique_ptr<diag::SourceFile>> sources_;
+  std::vector<std::unique_ptr<notes::Document>> docs_;
+  diag::Diagnostics diags_;
+  store::TripleStore store_;
+};
+
+const std::string kField(vocab::field);
+
+}  // namespace
+
+TEST(ExtractionRules, FrontMatterTitleTagsAndOtherKeys) {
+  Notes n(Files{{"a.md", "---\ntitle: My Notes\ntags: [aws, 클라우드]\nstatus: draft\n---\n# Heading\n"}});
+  std::string doc = Notes::iri("doc/a.md");
+  EXPECT_TRUE(n.has(doc, vocab::dcterms_title, model::Term::literal("My Notes")));
+  EXPECT_TRUE(n.has(doc, vocab::ng_tag, model::Term::literal("aws")));
+  EXPECT_TRUE(n.has(doc, vocab::ng_tag, model::Term::literal("클라우드")));
+  EXPECT_TRUE(n.has(doc, kField + "status", model::Term::literal("draft")));
+}
+
+TEST(ExtractionRules, TitleFallsBackToTheFirstHeading) {
+  Notes n(Files{{"a.md", "intro\n\n## First\n\n## Second\n"}});
+  EXPECT_TRUE(n.has(Notes::iri("doc/a.md"), vocab::dcterms_title, model::Term::literal("First")));
+}
+
+TEST(ExtractionRules, AbsoluteLinksAreSeeAlso) {
+  Notes n(Files{{"a.md", "# S3\n\nSee [the docs](https://aws.amazon.com/s3/ \"t\") and [x](<https://e.org/a b>).\n"}});
+  EXPECT_TRUE(n.has_iri(Notes::iri("s3"), vocab::rdfs_seeAlso, "https://aws.amazon.com/s3/"));
+}
+
+TEST(ExtractionRules, WikilinksLinkToNotesAndHeadings) {
+  Notes n(Files{{"a.md", "# Alpha\n\nSee [[b]] and [[Beta Part|the part]].\n"}, {"b.md", "# Beta Part\n"}});
+  EXPECT_TRUE(n.has_iri(Notes::iri("alpha"), vocab::ng_linksTo, Notes::iri("doc/b.md")));
+  EXPECT_TRUE(n.has_iri(Notes::iri("alpha"), vocab::ng_linksTo, Notes::iri("beta-part")));
+}
+
+TEST(ExtractionRules, DanglingWikilinkIsAWarningAtItsPosition) {
+  Notes n(Files{{"a.md", "# Alpha\n\nSee [[Nowhere]].\n"}});
+  ASSERT_EQ(n.diags().items().size(), 1u);
+  const auto& d = n.diags().items()[0];
+  EXPECT_EQ(d.kind, "dangling-wikilink");
+  EXPECT_EQ(d.severity, diag::Severity::warning);
+  EXPECT_EQ(d.where.line, 3u);
+  EXPECT_EQ(d.where.column, 5u);
+}
+
+TEST(ExtractionRules, RelativeLinkToAnotherNoteIsLinksTo) {
+  Notes n(Files{{"a.md", "# Alpha\n\nSee [b](./b.md#top).\n"}, {"b.md", "# Beta\n"}});
+  EXPECT_TRUE(n.has_iri(Notes::iri("alpha"), vocab::ng_linksTo, Notes::iri("doc/b.md")));
+}
+
+TEST(ExtractionRules, InlineFieldValueResolvesToAnEntityOrStaysText) {
+  Notes n(Files{{"a.md", "# Amazon S3 (S3)\n\n# AWS Lambda\n\nreads:: Amazon S3\nstatus:: 검토 중\n"}});
+  EXPECT_TRUE(n.has_iri(Notes::iri("lambda"), kField + "reads", Notes::iri("s3")));
+  EXPECT_TRUE(n.has(Notes::iri("lambda"), kField + "status", model::Term::literal("검토 중")));
+}
+
+TEST(ExtractionRules, TermItemsAreEntitiesUnderTheirSection) {
+  Notes n(Files{{"a.md", "# Models\n\n- IaaS: infrastructure\n- plain item\n"}});
+  EXPECT_TRUE(n.has_iri(Notes::iri("iaas"), vocab::rdf_type, vocab::ng_Term));
+  EXPECT_TRUE(n.has_iri(Notes::iri("iaas"), vocab::ng_parent, Notes::iri("models")));
+  EXPECT_TRUE(n.has(Notes::iri("iaas"), vocab::dcterms_description, model::Term::lang_literal("infrastructure", "en")));
+}
+
+TEST(ExtractionRules, HeadingLevelsNestAndSiblingsShareAParent) {
+  Notes n(Files{{"a.md", "# A\n## B\n### C\n## D\n# E\n"}});
+  EXPECT_TRUE(n.has_iri(Notes::iri("c"), vocab::ng_parent, Notes::iri("b")));
+  EXPECT_TRUE(n.has_iri(Notes::iri("d"), vocab::ng_parent, Notes::iri("a")));
+  EXPECT_TRUE(n.has_iri(Notes::iri("e"), vocab::ng_parent, Notes::iri("doc/a.md")));
+}
+
+TEST(ExtractionRules, ClassRulesComeFromTheTables) {
+  extract::Tables tables;
+  diag::Diagnostics d;
+  extract::parse_class_rules("class ng:Service level=2 parent=\"Tools\"\n", "r", tables, d);
+  Notes n(Files{{"a.md", "# Tools\n## Hammer\n## Saw\n# Other\n## Rock\n"}}, tables);
+  EXPECT_TRUE(n.has_iri(Notes::iri("hammer"), vocab::rdf_type, vocab::ng_Service));
+  EXPECT_TRUE(n.has_iri(Notes::iri("saw"), vocab::rdf_type, vocab::ng_Service));
+  EXPECT_FALSE(n.has_iri(Notes::iri("rock"), vocab::rdf_type, vocab::ng_Service));
+}
+
+TEST(ExtractionRules, UserAliasesAddMentions) {
+  extract::Tables tables = extract::default_tables();
+  diag::Diagnostics d;
+  extract::parse_aliases("망치\tHammer\n", "aliases", tables, d);
+  Notes n(Files{{"a.md", "# Hammer\n\n# Nail\n\n망치로 박는다.\n"}}, tables);
+  EXPECT_TRUE(n.has_iri(Notes::iri("nail"), vocab::ng_mentions, Notes::iri("hammer")));
+}
+
+TEST(ExtractionRules, CodeIsNeverAMention) {
+  Notes n(Files{{"a.md", "# Amazon S3 (S3)\n\n# B\n\n```\nS3\n```\n\n`S3` only in code\n"}});
+  EXPECT_EQ(n.count(vocab::ng_mentions), 0u);
+}
+
+TEST(ExtractionRules, TableCellsAndQuotesAreText) {
+  Notes n(Files{{"a.md", "# Amazon S3 (S3)\n\n# Amazon EC2 (EC2)\n\n| a | b |\n|---|---|\n| uses S3 | x |\n\n# C\n\n> EC2 here\n"}});
+  EXPECT_TRUE(n.has_iri(Notes::iri("ec2"), vocab::ng_mentions, Notes::iri("s3")));
+  EXPECT_TRUE(n.has_iri(Notes::iri("c"), vocab::ng_mentions, Notes::iri("ec2")));
+}
+
+TEST(ExtractionRules, DuplicateHeadingInOneFileIsAWarningNamingBoth) {
+  Notes n(Files{{"a.md", "# Same\n\n# Same\n"}});
+  ASSERT_EQ(n.diags().items().size(), 1u);
+  EXPECT_EQ(n.diags().items()[0].kind, "duplicate-name");
+  EXPECT_EQ(n.diags().items()[0].where.line, 3u);
+  EXPECT_NE(n.diags().items()[0].message.find("a.md:1"), std::string::npos);
+  // Both get IRIs of their own.
+  EXPECT_TRUE(n.has_iri(Notes::iri("same-2"), vocab::rdf_type, vocab::ng_Section));
+}
