@@ -4,6 +4,8 @@
 // one scan and one append per term.
 #include "exporters/ntriples_term.hpp"
 
+#include "model/utf8.hpp"
+
 #include <array>
 #include <cstdint>
 
@@ -11,6 +13,8 @@
 
 namespace ng::exporters {
 namespace {
+
+using model::decode_utf8;
 
 constexpr char kHex[] = "0123456789ABCDEF";
 
@@ -79,23 +83,6 @@ void escape_literal_char(std::string& out, unsigned char c) {
     case '\f': out += "\\f"; break;
     default: append_uchar(out, c);
   }
-}
-
-// Decodes one UTF-8 code point at text[i]; returns its length, or 0 when the
-// bytes there are not well-formed UTF-8.
-std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& cp) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
-  const unsigned char b0 = byte(0);
-  std::size_t length = b0 < 0x80 ? 1 : (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xE ? 3 : (b0 >> 3) == 0x1E ? 4 : 0;
-  if (length == 0 || i + length > text.size()) return 0;
-  cp = length == 1 ? b0 : b0 & (0x7F >> length);
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (byte(k) & 0x3F);
-  }
-  constexpr char32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < kSmallest[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return length;
 }
 
 // PN_CHARS_BASE of the N-Triples/Turtle grammars.

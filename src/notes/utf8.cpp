@@ -3,6 +3,8 @@
 // surrogates, nothing above U+10FFFF); bad subparts become one U+FFFD each.
 #include "notes/utf8.hpp"
 
+#include "model/utf8.hpp"
+
 #include <utf8proc.h>
 
 namespace ng::notes::utf8 {
@@ -115,21 +117,7 @@ std::size_t code_points(std::string_view s) { return column_after(s, 0); }
 
 void append_code_point(char32_t cp, std::string& out) {
   if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+  model::append_utf8(out, cp);
 }
 
 namespace {

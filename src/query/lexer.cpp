@@ -3,6 +3,8 @@
 // word, a double before a decimal before an integer) and decodes escapes.
 #include "query/lexer.hpp"
 
+#include "model/utf8.hpp"
+
 #include "query/x3/grammar.hpp"
 
 namespace ng::query {
@@ -16,24 +18,6 @@ bool match(const Rule& rule, const char* first, const char* last, const char*& s
   if (!x3::parse(it, last, rule)) return false;
   stop = it;
   return true;
-}
-
-void append_utf8(std::string& out, unsigned long cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 // Decodes ECHAR and \u / \U escapes of a string body.
@@ -58,7 +42,10 @@ std::string decode_string(std::string_view body) {
         std::size_t n = e == 'u' ? 4 : 8;
         std::string_view hex = body.substr(i + 1, n);
         if (hex.size() == n && hex.find_first_not_of("0123456789abcdefABCDEF") == std::string_view::npos) {
-          append_utf8(out, std::stoul(std::string(hex), nullptr, 16));
+          auto cp = static_cast<char32_t>(std::stoul(std::string(hex), nullptr, 16));
+          // A \U escape past U+10FFFF or naming a surrogate is no character.
+          if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+          model::append_utf8(out, cp);
           i += n;
         } else {
           out += e;

@@ -3,16 +3,16 @@
 // characters, and UCHAR/ECHAR decoding, as the RDF 1.1 grammars define them.
 #pragma once
 
+#include "model/utf8.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace ng::rdfio::lexical {
 
-// Decodes the code point at text[i]; returns its byte length, or 0 when the
-// bytes are not well-formed UTF-8 (overlong, surrogate, truncated, > U+10FFFF).
-std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t &cp);
-void append_utf8(std::string &out, char32_t cp);
+using model::decode_utf8;
+using model::append_utf8;
 
 bool is_pn_chars_base(char32_t c);
 inline bool is_pn_chars_u(char32_t c) { return c == '_' || is_pn_chars_base(c); }
