@@ -58,12 +58,14 @@ int run_build(const BuildArgs& args) {
   auto write_one = [&](Output& o) noexcept {
     try {
       o.ok = exporters::write_file_atomically(
-        o.path,
-        [&](std::ostream& out) {
-          if (o.quads) exporters::write_nquads(graph.store, out, write_options);
-          else exporters::write_ntriples(graph.store, out, write_options);
-        },
-        o.error);
+          o.path,
+          [&](std::ostream& out) {
+            if (o.quads)
+              exporters::write_nquads(graph.store, out, write_options);
+            else
+              exporters::write_ntriples(graph.store, out, write_options);
+          },
+          o.error);
     } catch (const std::exception& e) {  // out of memory; the old file stays
       o.ok = false;
       o.error = o.path + ": " + e.what();
@@ -84,8 +86,8 @@ int run_build(const BuildArgs& args) {
             << s.services << " services, " << s.categories << " categories, " << s.terms << " terms, "
             << count_predicate(graph.store, vocab::ng_mentions) << " mentions, " << graph.store.triple_count()
             << " triples (" << graph.store.size() << " quads) in " << seconds << " s, store "
-            << graph.store.memory_bytes() << " bytes -> "
-            << (dir / "graph.nt").string() << ", " << (dir / "graph.nq").string() << "\n";
+            << graph.store.memory_bytes() << " bytes -> " << (dir / "graph.nt").string() << ", "
+            << (dir / "graph.nq").string() << "\n";
   return graph.failures == 0 ? 0 : 1;
 }
 

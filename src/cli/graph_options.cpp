@@ -6,12 +6,12 @@
 namespace ng::cli {
 
 void add_graph_options(CLI::App& cmd, GraphOptions& o) {
-  cmd.add_option("PATH", o.paths, "Notes files or folders (searched recursively for *.md); - reads stdin")
-      ->required();
+  cmd.add_option("PATH", o.paths, "Notes files or folders (searched recursively for *.md); - reads stdin")->required();
   cmd.add_option("--base", o.base, "Namespace IRI of the entities (default https://w3id.org/notegraph/notes/)");
   // One FILE per occurrence (repeat the option for more), so that a table
   // option never swallows the notes or the query text after it.
-  cmd.add_option("--rules", o.rule_files, "More classification rules (see data/classes.rules)")->allow_extra_args(false);
+  cmd.add_option("--rules", o.rule_files, "More classification rules (see data/classes.rules)")
+      ->allow_extra_args(false);
   cmd.add_option("--aliases", o.alias_files, "More aliases (see data/aliases.tsv)")->allow_extra_args(false);
   cmd.add_option("--cues", o.relation_files, "More relation cues (see data/relations.tsv)")->allow_extra_args(false);
   // The cue tables were once added with --relations FILE; that name stays as a
@@ -30,7 +30,8 @@ void add_graph_options(CLI::App& cmd, GraphOptions& o) {
   }
   cmd.add_flag("--no-default-tables", o.no_default_tables, "Do not use the built-in tables from data/");
   cmd.add_flag("--strict", o.strict, "Treat warnings as errors");
-  cmd.add_flag("--keep-going", o.keep_going, "Write what could be built even when inputs have errors (exit code stays 1)");
+  cmd.add_flag("--keep-going", o.keep_going,
+               "Write what could be built even when inputs have errors (exit code stays 1)");
   cmd.add_flag("-q,--quiet", o.quiet, "Do not print warnings");
 }
 

@@ -105,8 +105,7 @@ bool load_graph(const GraphOptions& options, LoadedGraph& graph, std::ostream& e
     if (!diag::read_source(in.path, text, diags)) continue;
     graph.input_bytes += text.size();
     graph.sources.push_back(std::make_unique<diag::SourceFile>(in.path, std::move(text)));
-    graph.documents.push_back(
-        std::make_unique<notes::Document>(notes::parse_notes(*graph.sources.back(), diags)));
+    graph.documents.push_back(std::make_unique<notes::Document>(notes::parse_notes(*graph.sources.back(), diags)));
     builder.add_document(*graph.documents.back(), in.name);
   }
   if (inputs.empty() && !diags.has_errors()) diags.error("no-input", "notegraph", {}, "no Markdown files found");

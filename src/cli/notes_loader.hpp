@@ -21,9 +21,9 @@ struct GraphOptions {
   std::string base;
   std::vector<std::string> rule_files, alias_files, relation_files;
   bool no_default_tables = false;
-  bool strict = false;       // warnings count as errors
-  bool keep_going = false;   // write what could be built despite errors
-  bool quiet = false;        // no warnings printed
+  bool strict = false;      // warnings count as errors
+  bool keep_going = false;  // write what could be built despite errors
+  bool quiet = false;       // no warnings printed
 };
 
 struct LoadedGraph {

@@ -14,8 +14,7 @@ void Diagnostics::warning(std::string kind, std::string file, SourcePos where, s
 }
 
 std::size_t Diagnostics::error_count() const {
-  return std::count_if(items_.begin(), items_.end(),
-                       [](const Diagnostic& d) { return d.severity == Severity::error; });
+  return std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::error; });
 }
 
 std::size_t Diagnostics::warning_count() const {
@@ -25,9 +24,12 @@ std::size_t Diagnostics::warning_count() const {
 
 const char* to_string(Severity s) {
   switch (s) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::note: return "note";
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::note:
+      return "note";
   }
   return "error";
 }

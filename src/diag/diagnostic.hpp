@@ -28,7 +28,7 @@ struct Diagnostic {
 };
 
 class Diagnostics {
-public:
+ public:
   void error(std::string kind, std::string file, SourcePos where, std::string message);
   void warning(std::string kind, std::string file, SourcePos where, std::string message);
   void add(Diagnostic d) { items_.push_back(std::move(d)); }
@@ -38,7 +38,7 @@ public:
   std::size_t warning_count() const;
   bool has_errors() const { return error_count() != 0; }
 
-private:
+ private:
   std::vector<Diagnostic> items_;
 };
 

@@ -33,8 +33,10 @@ std::string printable(std::string_view line, std::uint32_t column, std::string& 
       if (width < 1) width = 0;
     }
     if (cp_index < column) {
-      if (cp == '\t') caret_pad += '\t';
-      else caret_pad.append(static_cast<std::size_t>(width), ' ');
+      if (cp == '\t')
+        caret_pad += '\t';
+      else
+        caret_pad.append(static_cast<std::size_t>(width), ' ');
     }
     ++cp_index;
     i += len;

@@ -12,7 +12,7 @@
 namespace ng::diag {
 
 class SourceFile {
-public:
+ public:
   SourceFile(std::string name, std::string text);
 
   const std::string& name() const { return name_; }
@@ -24,7 +24,7 @@ public:
   std::string_view line(std::uint32_t line_number) const;
   std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_starts_.size()); }
 
-private:
+ private:
   std::string name_;
   std::string text_;
   std::vector<std::size_t> line_starts_;  // byte offset where each line begins

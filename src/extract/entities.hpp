@@ -37,7 +37,7 @@ struct Entity {
   std::uint32_t parent = kNoEntity;
   std::string label;
   std::vector<std::string> alt_labels;
-  std::string_view number;  // outline number of a heading
+  std::string_view number;             // outline number of a heading
   std::vector<std::uint32_t> classes;  // indexes into EntityModel::class_iris
   std::vector<TextPiece> text;
   std::vector<std::uint32_t> links;  // indexes into the document's links
@@ -47,7 +47,7 @@ struct Entity {
 
 struct SourceDocument {
   const notes::Document* parsed = nullptr;
-  std::string name;      // path relative to what the user named; the IRI's tail
+  std::string name;  // path relative to what the user named; the IRI's tail
   std::uint32_t entity = kNoEntity;
   std::uint32_t file_index = 0;  // in the TripleStore's file table
 };

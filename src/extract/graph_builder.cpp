@@ -26,24 +26,30 @@ struct Predicates {
   TermId document, section, term, xsd_integer;
 
   explicit Predicates(store::Dictionary& d)
-      : type(d.intern_iri(vocab::rdf_type)), label(d.intern_iri(vocab::rdfs_label)),
-        alt_label(d.intern_iri(vocab::skos_altLabel)), title(d.intern_iri(vocab::dcterms_title)),
-        description(d.intern_iri(vocab::dcterms_description)), see_also(d.intern_iri(vocab::rdfs_seeAlso)),
-        number(d.intern_iri(vocab::ng_number)), level(d.intern_iri(vocab::ng_level)),
-        parent(d.intern_iri(vocab::ng_parent)), mentions(d.intern_iri(vocab::ng_mentions)),
-        links_to(d.intern_iri(vocab::ng_linksTo)), tag(d.intern_iri(vocab::ng_tag)),
-        document(d.intern_iri(vocab::ng_Document)), section(d.intern_iri(vocab::ng_Section)),
-        term(d.intern_iri(vocab::ng_Term)), xsd_integer(d.intern_iri(vocab::xsd_integer)) {}
+      : type(d.intern_iri(vocab::rdf_type)),
+        label(d.intern_iri(vocab::rdfs_label)),
+        alt_label(d.intern_iri(vocab::skos_altLabel)),
+        title(d.intern_iri(vocab::dcterms_title)),
+        description(d.intern_iri(vocab::dcterms_description)),
+        see_also(d.intern_iri(vocab::rdfs_seeAlso)),
+        number(d.intern_iri(vocab::ng_number)),
+        level(d.intern_iri(vocab::ng_level)),
+        parent(d.intern_iri(vocab::ng_parent)),
+        mentions(d.intern_iri(vocab::ng_mentions)),
+        links_to(d.intern_iri(vocab::ng_linksTo)),
+        tag(d.intern_iri(vocab::ng_tag)),
+        document(d.intern_iri(vocab::ng_Document)),
+        section(d.intern_iri(vocab::ng_Section)),
+        term(d.intern_iri(vocab::ng_Term)),
+        xsd_integer(d.intern_iri(vocab::xsd_integer)) {}
 };
 
-std::string field_iri(std::string_view key) {
-  return std::string(vocab::field) + iri_path_escape(to_nfc(key));
-}
+std::string field_iri(std::string_view key) { return std::string(vocab::field) + iri_path_escape(to_nfc(key)); }
 
 bool has_scheme(std::string_view url) {
   std::size_t i = 0;
-  while (i < url.size() && (std::isalnum(static_cast<unsigned char>(url[i])) || url[i] == '+' || url[i] == '-' ||
-                            url[i] == '.'))
+  while (i < url.size() &&
+         (std::isalnum(static_cast<unsigned char>(url[i])) || url[i] == '+' || url[i] == '-' || url[i] == '.'))
     ++i;
   return i > 1 && i < url.size() && url[i] == ':' && std::isalpha(static_cast<unsigned char>(url[0]));
 }
@@ -56,8 +62,8 @@ std::string link_iri(std::string_view url) {
   std::string out;
   for (char ch : url) {
     auto c = static_cast<unsigned char>(ch);
-    if (c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '\\' ||
-        c == '^' || c == '`' || c == 0x7F) {
+    if (c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '\\' || c == '^' ||
+        c == '`' || c == 0x7F) {
       out += '%';
       out += hex[c >> 4];
       out += hex[c & 15];
@@ -79,13 +85,13 @@ std::string link_stem(std::string_view target) {
 }
 
 class Emitter {
-public:
+ public:
   Emitter(store::TripleStore& store, const EntityModel& model, const Tables& tables, diag::Diagnostics& diags)
       : store_(store), dict_(store.dictionary()), model_(model), tables_(tables), diags_(diags), p_(dict_) {}
 
   void run();
 
-private:
+ private:
   void build_matchers();
   void add_names(std::uint32_t entity, std::string_view name, bool warn_duplicates);
   void emit_entity(std::uint32_t index);
@@ -193,7 +199,8 @@ void Emitter::run() {
     auto to = std::find(model_.class_iris.begin(), model_.class_iris.end(), rule.to_class_iri);
     if (from == model_.class_iris.end() || to == model_.class_iris.end()) continue;  // no entity has the class
     link_rules_.push_back({static_cast<std::uint32_t>(from - model_.class_iris.begin()),
-                           static_cast<std::uint32_t>(to - model_.class_iris.begin()), dict_.intern_iri(rule.property_iri)});
+                           static_cast<std::uint32_t>(to - model_.class_iris.begin()),
+                           dict_.intern_iri(rule.property_iri)});
   }
   build_matchers();
   for (std::uint32_t i = 0; i < model_.entities.size(); ++i) emit_entity(i);
@@ -233,8 +240,9 @@ void Emitter::emit_entity(std::uint32_t index) {
     for (const auto& alt : e.alt_labels) add(s, p_.alt_label, literal(alt, false), g, file, e.line);
     if (!e.number.empty()) add(s, p_.number, literal(e.number, false), g, file, e.line);
     if (e.kind == EntityKind::section)
-      add(s, p_.level, dict_.intern(model::Term::typed_literal(std::to_string(e.level), std::string(vocab::xsd_integer))),
-          g, file, e.line);
+      add(s, p_.level,
+          dict_.intern(model::Term::typed_literal(std::to_string(e.level), std::string(vocab::xsd_integer))), g, file,
+          e.line);
     if (e.parent != kNoEntity) add(s, p_.parent, entity_ids_[e.parent], g, file, e.line);
     for (const auto& rule : link_rules_) {
       if (!model_.has_class(e, rule.from)) continue;
@@ -277,8 +285,8 @@ void Emitter::emit_text(std::uint32_t index, TermId subject, TermId graph, std::
     sentence_ends_.clear();
     for (std::uint32_t i = 0; i < text.size(); ++i) {
       char c = text[i];
-      if (c == '\n' || ((c == '.' || c == '!' || c == '?') && i + 1 < text.size() &&
-                        (text[i + 1] == ' ' || text[i + 1] == '\n')))
+      if (c == '\n' ||
+          ((c == '.' || c == '!' || c == '?') && i + 1 < text.size() && (text[i + 1] == ' ' || text[i + 1] == '\n')))
         sentence_ends_.push_back(i);
     }
     auto sentence_of = [&](std::uint32_t at) {

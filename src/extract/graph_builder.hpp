@@ -23,7 +23,7 @@ struct BuildStats {
 };
 
 class GraphBuilder {
-public:
+ public:
   GraphBuilder(Tables tables, BuildOptions options);
 
   // Registers a parsed document, which must outlive build(). `name` is its
@@ -33,7 +33,7 @@ public:
   // Extracts everything registered so far into `store` (not frozen after).
   BuildStats build(store::TripleStore& store, diag::Diagnostics& diags);
 
-private:
+ private:
   Tables tables_;
   BuildOptions options_;
   std::vector<std::pair<const notes::Document*, std::string>> docs_;

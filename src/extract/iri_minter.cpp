@@ -2,11 +2,12 @@
 // them, and Korean slugs stay readable); utf8proc decides what is a letter.
 #include "extract/iri_minter.hpp"
 
+#include <utf8proc.h>
+
 #include <cctype>
 #include <cstdlib>
 #include <unordered_map>
 #include <unordered_set>
-#include <utf8proc.h>
 
 #include "extract/script_class.hpp"
 
@@ -17,9 +18,15 @@ namespace {
 bool is_letter_or_digit(char32_t c) {
   if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+    case UTF8PROC_CATEGORY_MN:
     case UTF8PROC_CATEGORY_MC:
       return c != 0xFFFD;
     default:
@@ -45,9 +52,9 @@ namespace {
 // Text made only of these is already NFC, which spares utf8proc on the hot
 // path; anything else goes through utf8proc.
 bool nfc_stable(char32_t c) {
-  return c < 0x300 || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x4E00 && c <= 0x9FFF) ||
-         (c >= 0x3000 && c <= 0x3098) || (c >= 0x309B && c <= 0x30FF) || (c >= 0x2010 && c <= 0x2027) ||
-         (c >= 0x2030 && c <= 0x205E) || (c >= 0xFF01 && c <= 0xFFEF) || (c >= 0x1F300 && c <= 0x1FAFF);
+  return c < 0x300 || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x3098) ||
+         (c >= 0x309B && c <= 0x30FF) || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) ||
+         (c >= 0xFF01 && c <= 0xFFEF) || (c >= 0x1F300 && c <= 0x1FAFF);
 }
 
 }  // namespace
@@ -89,8 +96,10 @@ std::string slugify(std::string_view text) {
       }
       if (dash && !slug.empty()) slug += '-';
       dash = false;
-      if (c < 0x80) slug += static_cast<char>(std::tolower(static_cast<int>(c)));
-      else slug.append(text.substr(i, len));
+      if (c < 0x80)
+        slug += static_cast<char>(std::tolower(static_cast<int>(c)));
+      else
+        slug.append(text.substr(i, len));
     } else {
       dash = true;
     }
@@ -105,9 +114,9 @@ std::string iri_path_escape(std::string_view path) {
   for (std::size_t i = 0; i < path.size();) {
     std::size_t len = 1;
     char32_t c = decode_at(path, i, len);
-    bool keep = c >= 0x80 ? (c != 0xFFFD && is_letter_or_digit(c))
-                          : (std::isalnum(static_cast<int>(c)) || c == '-' || c == '.' || c == '_' ||
-                             c == '~' || c == '/');
+    bool keep = c >= 0x80
+                    ? (c != 0xFFFD && is_letter_or_digit(c))
+                    : (std::isalnum(static_cast<int>(c)) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/');
     if (keep) {
       out.append(path.substr(i, len));
     } else {

@@ -22,8 +22,10 @@ std::string MentionMatcher::normalize(std::string_view name) {
     std::size_t len = 1;
     char32_t c = decode_at(name, i, len);
     if (!is_name_space(c)) {
-      if (c >= 'A' && c <= 'Z') key += static_cast<char>(c - 'A' + 'a');
-      else key.append(name.substr(i, len));
+      if (c >= 'A' && c <= 'Z')
+        key += static_cast<char>(c - 'A' + 'a');
+      else
+        key.append(name.substr(i, len));
     }
     i += len;
   }
@@ -101,7 +103,6 @@ std::uint32_t MentionMatcher::build_node(const std::vector<std::pair<std::string
   }
   return self;
 }
-
 
 namespace {
 

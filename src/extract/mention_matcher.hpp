@@ -15,7 +15,7 @@
 namespace ng::extract {
 
 class MentionMatcher {
-public:
+ public:
   MentionMatcher();
 
   // The normalized key of a name: ASCII lower-cased, name spaces removed.
@@ -38,7 +38,7 @@ public:
 
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
-private:
+ private:
   struct Node {
     std::uint32_t target = kNone;
     std::uint32_t first_edge = 0;  // edges_[first_edge, first_edge + edge_count)
@@ -58,14 +58,14 @@ private:
       if (e[i].byte == byte) return e[i].child;
     return kNone;
   }
-  std::uint32_t build_node(const std::vector<std::pair<std::string_view, std::uint32_t>>& keys,
-                           std::size_t lo, std::size_t hi, std::size_t depth);
+  std::uint32_t build_node(const std::vector<std::pair<std::string_view, std::uint32_t>>& keys, std::size_t lo,
+                           std::size_t hi, std::size_t depth);
 
   std::unordered_map<std::string, std::uint32_t> keys_;  // normalized key -> target
-  std::vector<Node> nodes_;  // nodes_[0] is the root
-  std::vector<Edge> edges_;  // each node's children contiguous, sorted by byte
-  std::vector<std::uint32_t> dense_;  // 256 children per high-fanout node
-  std::array<std::uint32_t, 256> root_{};  // dense first level: root child per byte
+  std::vector<Node> nodes_;                              // nodes_[0] is the root
+  std::vector<Edge> edges_;                              // each node's children contiguous, sorted by byte
+  std::vector<std::uint32_t> dense_;                     // 256 children per high-fanout node
+  std::array<std::uint32_t, 256> root_{};                // dense first level: root child per byte
 };
 
 }  // namespace ng::extract

@@ -15,10 +15,22 @@ inline char32_t decode_at(std::string_view s, std::size_t i, std::size_t& len) {
   auto cont = [&](std::size_t k) -> char32_t {
     return i + k < s.size() ? (static_cast<unsigned char>(s[i + k]) & 0x3F) : 0;
   };
-  if (b < 0x80) { len = 1; return b; }
-  if ((b >> 5) == 0x6) { len = 2; return ((b & 0x1Fu) << 6) | cont(1); }
-  if ((b >> 4) == 0xE) { len = 3; return ((b & 0x0Fu) << 12) | (cont(1) << 6) | cont(2); }
-  if ((b >> 3) == 0x1E) { len = 4; return ((b & 0x07u) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3); }
+  if (b < 0x80) {
+    len = 1;
+    return b;
+  }
+  if ((b >> 5) == 0x6) {
+    len = 2;
+    return ((b & 0x1Fu) << 6) | cont(1);
+  }
+  if ((b >> 4) == 0xE) {
+    len = 3;
+    return ((b & 0x0Fu) << 12) | (cont(1) << 6) | cont(2);
+  }
+  if ((b >> 3) == 0x1E) {
+    len = 4;
+    return ((b & 0x07u) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
+  }
   len = 1;
   return 0xFFFD;
 }

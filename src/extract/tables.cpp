@@ -86,10 +86,12 @@ std::string expand_prefixed_name(std::string_view name) {
       if (static_cast<unsigned char>(c) <= 0x20 || c == '<' || c == '>' || c == '"') return {};
     return std::string(iri);
   }
-  struct Prefix { std::string_view name, ns; };
-  static constexpr Prefix prefixes[] = {{"ng", vocab::ng},     {"rdf", vocab::rdf},   {"rdfs", vocab::rdfs},
-                                        {"skos", vocab::skos}, {"dcterms", vocab::dcterms},
-                                        {"field", vocab::field}, {"xsd", vocab::xsd}};
+  struct Prefix {
+    std::string_view name, ns;
+  };
+  static constexpr Prefix prefixes[] = {{"ng", vocab::ng},     {"rdf", vocab::rdf},         {"rdfs", vocab::rdfs},
+                                        {"skos", vocab::skos}, {"dcterms", vocab::dcterms}, {"field", vocab::field},
+                                        {"xsd", vocab::xsd}};
   auto colon = name.find(':');
   if (colon == std::string_view::npos || colon + 1 >= name.size()) return {};
   std::string_view local = name.substr(colon + 1);
@@ -108,7 +110,8 @@ void parse_class_rules(std::string_view text, const std::string& file, Tables& i
     };
     auto iri_of = [&](std::string_view w) {
       std::string iri = expand_prefixed_name(w);
-      if (iri.empty()) error(w, "expected a class or property such as ng:Service or <https://...>, found '" + std::string(w) + "'");
+      if (iri.empty())
+        error(w, "expected a class or property such as ng:Service or <https://...>, found '" + std::string(w) + "'");
       return iri;
     };
     std::string_view verb = words[0];
@@ -163,8 +166,10 @@ void parse_aliases(std::string_view text, const std::string& file, Tables& into,
       diags.error("bad-alias", file, {line.number, 1}, "expected ALIAS<TAB>NAME");
       return;
     }
-    if (left == "@vendor") into.vendor_prefixes.emplace_back(right);
-    else into.aliases.push_back({std::string(left), std::string(right), file, line.number});
+    if (left == "@vendor")
+      into.vendor_prefixes.emplace_back(right);
+    else
+      into.aliases.push_back({std::string(left), std::string(right), file, line.number});
   });
 }
 

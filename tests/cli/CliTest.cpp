@@ -2,11 +2,11 @@
 // input, atomic outputs, and that an independent parser (rapper, serdi)
 // accepts what it writes, on the seed and on real notes written by others.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <sys/wait.h>
 
 namespace fs = std::filesystem;
 
@@ -30,7 +30,7 @@ void spit(const fs::path& p, std::string_view text) {
 }
 
 class Cli : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() / ("notegraph-cli-" + std::to_string(::getpid()) + "-" +
                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
@@ -80,7 +80,8 @@ TEST_F(Cli, RapperAndSerdiAcceptTheSeedOutputs) {
   std::string nt = slurp(dir_ / "graph.nt");
   EXPECT_EQ(shell("rapper -i ntriples -c " + (dir_ / "graph.nt").string() + " 2>" + (dir_ / "rapper.err").string()), 0)
       << slurp(dir_ / "rapper.err");
-  EXPECT_NE(slurp(dir_ / "rapper.err").find("returned " + std::to_string(count_lines(nt)) + " triples"), std::string::npos);
+  EXPECT_NE(slurp(dir_ / "rapper.err").find("returned " + std::to_string(count_lines(nt)) + " triples"),
+            std::string::npos);
   EXPECT_EQ(shell("serdi -q -i ntriples " + (dir_ / "graph.nt").string() + " >/dev/null"), 0);
   EXPECT_EQ(shell("serdi -q -i nquads " + (dir_ / "graph.nq").string() + " >/dev/null"), 0);
 }

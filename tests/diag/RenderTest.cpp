@@ -1,9 +1,8 @@
 // GCC-style rendering: position, severity, kind, the quoted line and a caret
 // that lines up under double-width Hangul.
-#include "diag/render.hpp"
-
 #include <gtest/gtest.h>
 
+#include "diag/render.hpp"
 #include "diag/source_file.hpp"
 
 using namespace ng::diag;

@@ -18,7 +18,7 @@ using Files = std::vector<std::pair<std::string, std::string>>;
 
 // Builds the graph of several named notes with the given tables.
 class Notes {
-public:
+ public:
   explicit Notes(Files files, extract::Tables tables = extract::default_tables()) {
     extract::GraphBuilder builder(std::move(tables), {});
     for (auto& [name, text] : files) {
@@ -52,7 +52,7 @@ public:
   }
   const diag::Diagnostics& diags() const { return diags_; }
 
-private:
+ private:
   std::vector<std::unique_ptr<diag::SourceFile>> sources_;
   std::vector<std::unique_ptr<notes::Document>> docs_;
   diag::Diagnostics diags_;
@@ -147,7 +147,9 @@ TEST(ExtractionRules, CodeIsNeverAMention) {
 }
 
 TEST(ExtractionRules, TableCellsAndQuotesAreText) {
-  Notes n(Files{{"a.md", "# Amazon S3 (S3)\n\n# Amazon EC2 (EC2)\n\n| a | b |\n|---|---|\n| uses S3 | x |\n\n# C\n\n> EC2 here\n"}});
+  Notes n(Files{
+      {"a.md",
+       "# Amazon S3 (S3)\n\n# Amazon EC2 (EC2)\n\n| a | b |\n|---|---|\n| uses S3 | x |\n\n# C\n\n> EC2 here\n"}});
   EXPECT_TRUE(n.has_iri(Notes::iri("ec2"), vocab::ng_mentions, Notes::iri("s3")));
   EXPECT_TRUE(n.has_iri(Notes::iri("c"), vocab::ng_mentions, Notes::iri("ec2")));
 }

@@ -1,7 +1,7 @@
 // MentionMatcher: the matching rules the issue names, one per test.
-#include "extract/mention_matcher.hpp"
-
 #include <gtest/gtest.h>
+
+#include "extract/mention_matcher.hpp"
 
 using ng::extract::MentionMatcher;
 
@@ -11,7 +11,8 @@ std::vector<std::string> found(const MentionMatcher& m, std::string_view text) {
   std::vector<MentionMatcher::Match> out;
   m.find(text, out);
   std::vector<std::string> names;
-  for (const auto& x : out) names.push_back(std::string(text.substr(x.begin, x.end - x.begin)) + "#" + std::to_string(x.target));
+  for (const auto& x : out)
+    names.push_back(std::string(text.substr(x.begin, x.end - x.begin)) + "#" + std::to_string(x.target));
   return names;
 }
 

@@ -1,8 +1,9 @@
 // The graph of the seed notes (tests/data/aws-overview.ko.md) with the default
 // tables: classes, hierarchy, labels, terms, mentions and typed relations the
 // issue names, and provenance on every triple.
-#include <fstream>
 #include <gtest/gtest.h>
+
+#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -17,7 +18,7 @@ using store::TermId;
 namespace {
 
 class SeedGraph : public ::testing::Test {
-protected:
+ protected:
   static void SetUpTestSuite() {
     std::ifstream in(NG_TEST_DATA "/aws-overview.ko.md", std::ios::binary);
     std::stringstream ss;
@@ -130,10 +131,9 @@ TEST_F(SeedGraph, TermItemsBecomeEntitiesUnderTheirSection) {
 
 TEST_F(SeedGraph, MentionsNamedByTheIssue) {
   const std::pair<const char*, const char*> expected[] = {
-      {"ecs", "elb"},          {"ecs", "ebs"},     {"fargate", "ecs"},      {"fargate", "eks"},
-      {"lambda", "s3"},        {"lambda", "dynamo-db"}, {"lambda", "kinesis"}, {"api-gateway", "lambda"},
-      {"app-mesh", "ecs"},     {"athena", "s3"},   {"emr", "s3"},           {"emr", "ec2"},
-      {"ec2-auto-scaling", "elb"}};
+      {"ecs", "elb"},          {"ecs", "ebs"},        {"fargate", "ecs"},         {"fargate", "eks"},  {"lambda", "s3"},
+      {"lambda", "dynamo-db"}, {"lambda", "kinesis"}, {"api-gateway", "lambda"},  {"app-mesh", "ecs"}, {"athena", "s3"},
+      {"emr", "s3"},           {"emr", "ec2"},        {"ec2-auto-scaling", "elb"}};
   for (auto [from, to] : expected)
     EXPECT_TRUE(has(entity(from), vocab::ng_mentions, entity(to))) << from << " -> " << to;
 }
@@ -153,7 +153,8 @@ TEST_F(SeedGraph, CueWordsTypeRelations) {
 
 TEST_F(SeedGraph, DescriptionsAreLanguageTagged) {
   bool found_ko = false;
-  for (const auto& q : store_->scan({iri(entity("ec2")), iri(vocab::dcterms_description), store::kNoTerm, store::kNoTerm})) {
+  for (const auto& q :
+       store_->scan({iri(entity("ec2")), iri(vocab::dcterms_description), store::kNoTerm, store::kNoTerm})) {
     const auto& t = store_->dictionary().term(q.o);
     EXPECT_EQ(t.language, "ko");
     EXPECT_NE(t.value.find("가상화 서버"), std::string::npos);
@@ -171,7 +172,8 @@ TEST_F(SeedGraph, EveryQuadHasProvenanceInItsFileGraph) {
 }
 
 TEST_F(SeedGraph, MentionProvenanceIsTheLineOfTheMention) {
-  auto where = store_->provenance_of({iri(entity("ecs")), iri(vocab::ng_mentions), iri(entity("elb")), iri(entity("doc/aws-overview.ko.md"))});
+  auto where = store_->provenance_of(
+      {iri(entity("ecs")), iri(vocab::ng_mentions), iri(entity("elb")), iri(entity("doc/aws-overview.ko.md"))});
   ASSERT_TRUE(where);
   EXPECT_EQ(source_->line(where->line).find("ELB") != std::string_view::npos, true);
 }

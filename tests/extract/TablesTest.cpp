@@ -1,10 +1,11 @@
 // The table readers: the default tables load cleanly, and malformed lines are
 // errors at their line and column.
-#include "extract/tables.hpp"
+#include <gtest/gtest.h>
 
 #include <fstream>
-#include <gtest/gtest.h>
 #include <sstream>
+
+#include "extract/tables.hpp"
 
 using namespace ng::extract;
 
