@@ -26,13 +26,22 @@ ng_install_deps() {
   ng_install_peers
 }
 
+# A nodejs that bundles npm needs nothing more; Debian's own nodejs needs its
+# npm package (not in NG_PACKAGES: it conflicts with a nodejs that bundles npm).
+ng_ensure_npm() {
+  command -v npm >/dev/null && return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends npm
+}
+
 # The exporter tests' node peers (jsonld.js, rdf-canonize), pinned by
 # tests/exporters/peers/package-lock.json, into tests/exporters/peers/node_modules.
 ng_install_peers() {
   local peers
   peers="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/exporters/peers"
-  # A nodejs that bundles npm needs nothing more; Debian's own nodejs needs its npm package.
-  command -v npm >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm
+  ng_ensure_npm
   [ -d "$peers/node_modules/jsonld" ] && [ -d "$peers/node_modules/rdf-canonize" ] && return 0
   echo "notegraph: installing the exporter test peers (npm ci)"
   npm ci --prefix "$peers" --no-audit --no-fund --loglevel=error
@@ -43,7 +52,7 @@ ng_install_peers() {
 ng_install_query_peers() {
   local peers
   peers="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/crossengine"
-  command -v npm >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm
+  ng_ensure_npm
   [ -d "$peers/node_modules/oxigraph" ] && return 0
   echo "notegraph: installing the query test peer (npm ci: oxigraph)"
   npm ci --prefix "$peers" --no-audit --no-fund --loglevel=error
