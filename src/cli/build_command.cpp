@@ -54,7 +54,7 @@ int run_build(const BuildArgs& args) {
     bool ok = false;
     std::string error;
   };
-  Output outputs[] = {{(dir / "graph.nt").string(), false}, {(dir / "graph.nq").string(), true}};
+  Output outputs[] = {{(dir / "graph.nt").string(), false, false, {}}, {(dir / "graph.nq").string(), true, false, {}}};
   auto write_one = [&](Output& o) noexcept {
     try {
       o.ok = exporters::write_file_atomically(

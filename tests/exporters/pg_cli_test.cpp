@@ -72,13 +72,15 @@ TEST_P(PgDialectCli, SeedFolderLoadsAsItsLoaderDocuments) {
   EXPECT_GT(starts.size(), 50u);
   for (const auto &s : starts)
     EXPECT_TRUE(ids.count(s)) << s;
-  if (*NG_PYTHON3_PROGRAM)
-    for (const char *name : {"nodes.csv", "relationships.csv"})
+  if (*NG_PYTHON3_PROGRAM) {
+    for (const char *name : {"nodes.csv", "relationships.csv"}) {
       EXPECT_EQ(shell(std::string(NG_PYTHON3_PROGRAM) + " " +
                       NG_CSV_DUMP_SCRIPT + " " + (out / name).string() +
                       " >/dev/null"),
                 0)
           << name;
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(

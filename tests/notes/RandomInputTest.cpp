@@ -50,12 +50,16 @@ void check_invariants(const testing::Parsed& p, std::uint32_t line_count, const 
     for (std::uint32_t i = 0; i < b.line_count; ++i) {
       const LineStart& ls = doc.line_starts[b.first_line + i];
       ASSERT_LE(ls.offset, b.text.size());
-      if (i > 0) ASSERT_GE(ls.offset, doc.line_starts[b.first_line + i - 1].offset);
+      if (i > 0) {
+        ASSERT_GE(ls.offset, doc.line_starts[b.first_line + i - 1].offset);
+      }
       ASSERT_GE(ls.line, b.where.line);
       ASSERT_LE(ls.line, b.end_line);
     }
     ASSERT_LE(b.first_cell + b.cell_count, doc.cells.size());
-    if (!b.key.empty() && b.kind == BlockKind::list_item) ASSERT_LE(b.body_offset, b.text.size());
+    if (!b.key.empty() && b.kind == BlockKind::list_item) {
+      ASSERT_LE(b.body_offset, b.text.size());
+    }
   }
   for (const auto& d : p.diags.items()) {
     ASSERT_GE(d.where.line, 1u);
