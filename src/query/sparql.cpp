@@ -71,9 +71,7 @@ QueryResult run(const ParsedQuery& parsed, store::TripleStore& store, const Eval
   Limits limits(options);
   EvalContext ctx(store, query, limits);
   ctx.trace = trace;
-  const auto quads = store.quads();
-  ctx.default_graph_only =
-      std::any_of(quads.begin(), quads.end(), [](const store::Quad& q) { return q.g == store::kNoTerm; });
+  ctx.default_graph_only = store.has_default_graph_quads();
   PatternEvaluator evaluator(ctx);
   try {
     if (query.form == QueryForm::ask) {

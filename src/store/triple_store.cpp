@@ -81,8 +81,10 @@ void TripleStore::freeze() {
   spo_.reserve(all.size());
   provenance_.reserve(all.size());
   triple_count_ = 0;
+  has_default_graph_quads_ = false;
   for (const auto& [q, where] : all) {
     if (!spo_.empty() && spo_.back() == q) continue;  // sort is stable: the first added is kept
+    has_default_graph_quads_ = has_default_graph_quads_ || q.g == kNoTerm;
     if (spo_.empty() || spo_.back().s != q.s || spo_.back().p != q.p || spo_.back().o != q.o) ++triple_count_;
     spo_.push_back(q);
     provenance_.push_back(where);

@@ -108,6 +108,9 @@ public:
   // bound, when G completes the SPOG prefix. A pattern cannot select the
   // default graph alone: kNoTerm in G means any graph.
   QuadRange scan(const QuadPattern& pattern) const;
+  // Whether some quad has no named graph (g = kNoTerm); counted by freeze(),
+  // so a query need not scan the store to pick its default graph.
+  bool has_default_graph_quads() const { return has_default_graph_quads_; }
   // Number of distinct (s,p,o) triples, ignoring graphs.
   std::size_t triple_count() const;
 
@@ -124,6 +127,7 @@ private:
   std::vector<Quad> pos_;  // sorted by p,o,s,g
   std::vector<Quad> osp_;  // sorted by o,s,p,g
   std::size_t triple_count_ = 0;  // distinct (s,p,o) in spo_, counted by freeze()
+  bool has_default_graph_quads_ = false;  // some quad in spo_ has g = kNoTerm
   bool frozen_ = true;
 };
 
