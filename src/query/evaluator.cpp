@@ -205,18 +205,24 @@ Table PatternEvaluator::left_join(const Table& a, const GroupPattern& optional) 
   ++ctx_.depth;
   if (plain_triples(optional)) {
     // Index nested loop: the optional triples with each row's bindings substituted.
+    Table one(ctx_.width());  // reused: one allocation for the whole loop
+    std::vector<const Expr*> conditions;
     for (std::size_t r = 0; r < a.rows; ++r) {
-      Table one(ctx_.width());
-      one.add_row(a.row(r));
-      std::vector<const Expr*> conditions;
+      one.cells.assign(a.row(r), a.row(r) + a.width);
+      one.rows = 1;
+      conditions.clear();
       for (const Expr& f : optional.filters) conditions.push_back(&f);
       std::vector<PlanLine>* trace = r == 0 ? ctx_.trace : nullptr;
       std::swap(trace, ctx_.trace);
       extend_bgp(one, optional.elements[0].triples, conditions, 0);
       std::swap(trace, ctx_.trace);
       for (const Expr* f : conditions) filter(one, *f);
-      if (one.rows == 0) out.add_row(a.row(r));
-      else for (std::size_t i = 0; i < one.rows; ++i) out.add_row(one.row(i));
+      if (one.rows == 0) {
+        out.add_row(a.row(r));
+      } else {
+        out.cells.insert(out.cells.end(), one.cells.begin(), one.cells.begin() + one.rows * one.width);
+        out.rows += one.rows;
+      }
       ctx_.check(out);
     }
   } else {

@@ -5,6 +5,7 @@
 // Recursion follows the query's nesting only, never the data.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "query/eval_context.hpp"
@@ -38,6 +39,11 @@ private:
   Table graph(const GroupElement& el);
   void bind(Table& t, const Expr& e, VarId var);
   void filter(Table& t, const Expr& e);
+
+  // COUNT(*) of a group of triples then independent OPTIONALs, without
+  // building its rows (count_pushdown.cpp); nullopt when the query has
+  // another shape.
+  std::optional<Table> count_without_rows(const SelectQuery& q);
 
   // Solution modifiers (solution_modifiers.cpp).
   Table group_and_aggregate(const SelectQuery& q, const Table& in);

@@ -44,10 +44,15 @@ Table PatternEvaluator::run_select(const SelectQuery& q, std::size_t cap) {
   std::size_t pattern_cap = streaming && q.limit ? q.offset + *q.limit : 0;
   if (streaming && cap && (pattern_cap == 0 || cap < pattern_cap)) pattern_cap = cap;
   if (streaming && q.limit && *q.limit == 0) return Table(ctx_.width());
-  Table t = eval_group(q.where, pattern_cap);
-  if (q.aggregating) {
-    t = group_and_aggregate(q, t);
-    for (const Expr& h : q.having) filter(t, h);
+  Table t(ctx_.width());
+  if (std::optional<Table> counted = count_without_rows(q)) {
+    t = std::move(*counted);
+  } else {
+    t = eval_group(q.where, pattern_cap);
+    if (q.aggregating) {
+      t = group_and_aggregate(q, t);
+      for (const Expr& h : q.having) filter(t, h);
+    }
   }
   if (q.values) t = join(t, values_table(*q.values));
   for (const Projection& p : q.projection)
