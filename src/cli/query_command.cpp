@@ -1,6 +1,7 @@
 // notegraph query: loads a graph (from notes, or from N-Triples/N-Quads/Turtle
 // files with -g), runs one SPARQL query on it and prints the results in a W3C
 // results format, a terminal table, or N-Triples for CONSTRUCT/DESCRIBE.
+#include <malloc.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -131,6 +132,9 @@ bool load_graph_files(const QueryArgs& args, store::TripleStore& store) {
     if (diags.has_errors()) ok = false;
   }
   store.freeze();
+  // Loading's scratch (the file's text, the sort buffers) was freed inside
+  // the heap, where glibc keeps it resident; hand it back before the queries.
+  malloc_trim(0);
   return ok;
 }
 

@@ -39,7 +39,7 @@ bool simple_term(std::string_view s) {
   return true;
 }
 
-bool plain_string(const Term &t) {
+bool plain_string(model::TermView t) {
   return t.kind == TermKind::literal && t.language.empty() &&
          (t.datatype.empty() || t.datatype == vocab::xsd_string);
 }
@@ -88,7 +88,7 @@ public:
 
 private:
   // A compact IRI when a prefix applies and the rest cannot be misread.
-  std::string compact(const std::string &iri) {
+  std::string compact(std::string_view iri) {
     const std::string text = nfc(iri);
     if (const Prefix *p = prefix_of(prefixes_, text)) {
       const std::string rest = text.substr(p->iri.size());
@@ -101,7 +101,7 @@ private:
   }
 
   std::string node_id(TermId id) {
-    const Term &t = dict_.term(id);
+    model::TermView t = dict_.term(id);
     if (t.kind == TermKind::blank) {
       std::string label;
       append_ntriples_blank_node(label, t.value);
@@ -110,7 +110,7 @@ private:
     return compact(t.value);
   }
 
-  static void string(Writer &w, const std::string &s) {
+  static void string(Writer &w, std::string_view s) {
     w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
   }
 
@@ -136,12 +136,12 @@ private:
         if (type && po.predicate == *type)
           continue;
         for (TermId o : po.objects) {
-          const Term &t = dict_.term(o);
+          model::TermView t = dict_.term(o);
           kinds[po.predicate].insert(
               t.kind != TermKind::literal ? std::string("@id")
               : t.language.empty() && !t.datatype.empty() &&
                       t.datatype != vocab::xsd_string
-                  ? t.datatype
+                  ? std::string(t.datatype)
                   : std::string());
         }
       }
@@ -152,7 +152,7 @@ private:
       for (const auto &po : s.predicates) {
         compact(dict_.term(po.predicate).value);
         for (TermId o : po.objects) {
-          const Term &t = dict_.term(o);
+          model::TermView t = dict_.term(o);
           if (t.kind == TermKind::iri)
             compact(t.value);
           if (t.kind == TermKind::literal && !t.datatype.empty())
@@ -213,7 +213,7 @@ private:
   void compacted_value(
       Writer &w, TermId o, const PropertyTerm &term,
       const std::unordered_map<TermId, const SubjectStatements *> *embed) {
-    const Term &t = dict_.term(o);
+    model::TermView t = dict_.term(o);
     if (t.kind != TermKind::literal) {
       if (embed) {
         if (auto it = embed->find(o); it != embed->end()) {
@@ -291,7 +291,7 @@ private:
     const auto type = dict_.find_iri(vocab::rdf_type);
     w.StartObject();
     w.Key("@id");
-    const Term &subject = dict_.term(s.subject);
+    model::TermView subject = dict_.term(s.subject);
     string(w, subject.kind == TermKind::blank ? node_id(s.subject)
                                               : nfc(subject.value));
     for (const auto &po : s.predicates) {
@@ -322,7 +322,7 @@ private:
   }
 
   void expanded_id(Writer &w, TermId o, bool as_object) {
-    const Term &t = dict_.term(o);
+    model::TermView t = dict_.term(o);
     const std::string id =
         t.kind == TermKind::blank ? node_id(o) : nfc(t.value);
     if (t.kind != TermKind::literal && !as_object) {

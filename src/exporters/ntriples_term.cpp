@@ -111,7 +111,7 @@ void append_ntriples_iri(std::string& out, std::string_view iri) {
   out += '>';
 }
 
-void append_ntriples_literal(std::string& out, const model::Term& literal) {
+void append_ntriples_literal(std::string& out, model::TermView literal) {
   out += '"';
   append_escaped(out, literal.value, kLiteralNeedsEscape, escape_literal_char);
   out += '"';
@@ -151,7 +151,7 @@ void append_ntriples_blank_node(std::string& out, std::string_view label) {
   }
 }
 
-void append_ntriples_term(std::string& out, const model::Term& term) {
+void append_ntriples_term(std::string& out, model::TermView term) {
   switch (term.kind) {
     case model::TermKind::iri: append_ntriples_iri(out, term.value); break;
     case model::TermKind::blank: append_ntriples_blank_node(out, term.value); break;

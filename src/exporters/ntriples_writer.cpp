@@ -64,7 +64,7 @@ public:
   // and drops the call.
   [[gnu::always_inline]] void prefetch(std::span<const store::Quad> quads, std::size_t i) const {
     constexpr std::size_t kTermAhead = 16, kTextAhead = 8;
-    if (i + kTermAhead < quads.size()) __builtin_prefetch(&dict().term(quads[i + kTermAhead].o));
+    if (i + kTermAhead < quads.size()) dict().prefetch(quads[i + kTermAhead].o);
     if (i + kTextAhead < quads.size()) __builtin_prefetch(dict().term(quads[i + kTextAhead].o).value.data());
   }
 

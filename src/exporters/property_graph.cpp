@@ -60,8 +60,8 @@ PropertyGraph build_property_graph(const store::TripleStore &store) {
   const auto type = dict.find_iri(vocab::rdf_type);
   const auto &files = store.files();
   auto node_id = [&](store::TermId id) {
-    const model::Term &t = dict.term(id);
-    return t.kind == model::TermKind::blank ? "_:" + t.value : nfc(t.value);
+    model::TermView t = dict.term(id);
+    return t.kind == model::TermKind::blank ? "_:" + std::string(t.value) : nfc(t.value);
   };
 
   // Nodes: every IRI or blank node in subject position.
@@ -105,7 +105,7 @@ PropertyGraph build_property_graph(const store::TripleStore &store) {
       pending[n].placed = true;
       pending[n].typed = pending[n].typed || is_type;
     }
-    const model::Term &o = dict.term(q.o);
+    model::TermView o = dict.term(q.o);
     const std::string predicate = nfc(local_name(dict.term(q.p).value));
     if (is_type && o.kind == model::TermKind::iri) {
       std::string label = nfc(local_name(o.value));
@@ -124,7 +124,7 @@ PropertyGraph build_property_graph(const store::TripleStore &store) {
     bool integer = false;
     if (o.kind == model::TermKind::literal) {
       if (!o.language.empty()) {
-        std::string tag = o.language;
+        std::string tag(o.language);
         for (auto &c : tag)
           c = c == '-' ? '_'
                        : static_cast<char>(

@@ -60,7 +60,7 @@ class Builder {
     std::string best;
     bool best_ko = false;
     for (const auto &q : store_.scan(store::QuadPattern{id, *label_, store::kNoTerm, store::kNoTerm})) {
-      const Term &t = dict_.term(q.o);
+      model::TermView t = dict_.term(q.o);
       if (t.kind != TermKind::literal) continue;
       const bool ko = t.language == "ko";
       if (best.empty() || (ko && !best_ko) || (ko == best_ko && t.value < best)) {
@@ -71,28 +71,29 @@ class Builder {
     return best;
   }
 
-  std::string prefixed(const std::string &iri) const {
+  std::string prefixed(std::string_view iri_view) const {
+    const std::string iri(iri_view);
     if (const Prefix *p = prefix_of(prefixes_, iri)) return p->name + ":" + iri.substr(p->iri.size());
     return std::string(local_name(iri)).empty() ? iri : "<" + iri + ">";
   }
 
   std::string full_name(TermId id) const {
-    const Term &t = dict_.term(id);
+    model::TermView t = dict_.term(id);
     if (t.kind == TermKind::blank) {
       std::string label;
       append_ntriples_blank_node(label, t.value);
       return label;
     }
-    return t.value;
+    return std::string(t.value);
   }
 
   // The displayed label of a node: one line, NFC, no control characters.
   std::string node_label(TermId id) const {
-    const Term &t = dict_.term(id);
+    model::TermView t = dict_.term(id);
     if (t.kind == TermKind::literal) {
-      std::string text = "\"" + t.value + "\"";
+      std::string text = "\"" + std::string(t.value) + "\"";
       if (!t.language.empty())
-        text += "@" + t.language;
+        text += "@" + std::string(t.language);
       else if (!t.datatype.empty() && t.datatype != vocab::xsd_string)
         text += "^^" + prefixed(t.datatype);
       return display_line(text, 80);
@@ -103,7 +104,7 @@ class Builder {
   }
 
   std::string predicate_label(TermId id) const {
-    const std::string &iri = dict_.term(id).value;
+    const std::string iri(dict_.term(id).value);
     const Prefix *p = prefix_of(prefixes_, iri);
     return display_line(p ? p->name + ":" + iri.substr(p->iri.size()) : std::string(local_name(iri)), 60);
   }
@@ -114,7 +115,7 @@ class Builder {
     std::set<std::tuple<TermId, TermId, TermId>> distinct;
     for (const auto &q : triples) distinct.insert({q.s, q.p, q.o});
     auto key = [&](TermId id) {
-      const Term &t = dict_.term(id);
+      model::TermView t = dict_.term(id);
       return std::tuple(static_cast<int>(t.kind), t.value, t.language, t.datatype);
     };
     std::vector<std::tuple<TermId, TermId, TermId>> sorted(distinct.begin(), distinct.end());
@@ -148,10 +149,10 @@ class Builder {
       if (auto it = nodes.find(id); it != nodes.end()) return it->second;
       const std::string name = "n" + std::to_string(nodes.size());
       Agnode_t *node = agnode(root, const_cast<char *>(name.c_str()), 1);
-      const Term &t = dict_.term(id);
+      model::TermView t = dict_.term(id);
       set(node, "label", graphviz_escape(node_label(id)));
       set(node, "id", name);
-      std::string tip = t.kind == TermKind::literal ? t.value : full_name(id);
+      std::string tip = t.kind == TermKind::literal ? std::string(t.value) : full_name(id);
       set(node, "tooltip", graphviz_escape(display_line(tip, 200)));
       if (t.kind == TermKind::literal) {
         set(node, "style", "");

@@ -101,7 +101,7 @@ private:
   }
 
   void term(std::string &out, store::TermId id) {
-    const model::Term &t = dict_.term(id);
+    model::TermView t = dict_.term(id);
     switch (t.kind) {
     case model::TermKind::iri:
       iri(out, nfc(t.value));
@@ -110,7 +110,7 @@ private:
       append_ntriples_blank_node(out, t.value);
       break;
     case model::TermKind::literal: {
-      model::Term text = t;
+      model::Term text = t.to_term();
       text.value = nfc(t.value);
       text.datatype.clear();
       if (t.datatype == vocab::xsd_string)

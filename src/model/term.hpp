@@ -28,4 +28,22 @@ struct Term {
   bool operator==(const Term&) const = default;
 };
 
+// A term whose text lives elsewhere: in the store's dictionary (valid as long
+// as the store) or in a Term (valid as long as that Term, like a string_view).
+// What the store hands out, so that it keeps each term's text once.
+struct TermView {
+  TermKind kind = TermKind::iri;
+  std::string_view value;
+  std::string_view language;
+  std::string_view datatype;
+
+  TermView() = default;
+  TermView(TermKind k, std::string_view v, std::string_view lang, std::string_view dt)
+      : kind(k), value(v), language(lang), datatype(dt) {}
+  TermView(const Term& t) : kind(t.kind), value(t.value), language(t.language), datatype(t.datatype) {}  // NOLINT
+
+  Term to_term() const { return {kind, std::string(value), std::string(language), std::string(datatype)}; }
+  bool operator==(const TermView&) const = default;
+};
+
 }  // namespace ng::model

@@ -97,13 +97,13 @@ struct EvalContext {
   std::function<bool(const GroupPattern&, const TermId*)> exists;
 
   std::size_t width() const { return query.var_names.size(); }
-  TermId intern(const model::Term& t) { return store.dictionary().intern(t); }
+  TermId intern(model::TermView t) { return store.dictionary().intern(t); }
   // The id of a constant if the store knows it, else kNoTerm.
-  TermId find(const model::Term& t) const {
+  TermId find(model::TermView t) const {
     auto id = store.dictionary().find(t);
     return id ? *id : kNoTerm;
   }
-  const model::Term& term(TermId id) const { return store.dictionary().term(id); }
+  model::TermView term(TermId id) const { return store.dictionary().term(id); }
   // Adds a plan line and returns its index, to fill in the actual count later.
   std::size_t plan(std::string op, double estimated);
   void plan_actual(std::size_t line, std::size_t actual);

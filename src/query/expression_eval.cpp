@@ -91,7 +91,7 @@ Value ExpressionEvaluator::eval(const Expr& e, const TermId* row) {
       if (!a.ok()) return a;
       // Unary plus returns its operand and minus flips the sign of the
       // lexical form, so "3"^^xsd:decimal stays "3" and becomes "-3".
-      model::Term t = a.term(ctx_);
+      model::Term t = a.term(ctx_).to_term();
       if (!numeric_value(t)) return Value::error();
       if (e.kind == K::unary_plus || t.value == "NaN") return a;
       if (t.value.starts_with('-')) t.value.erase(0, 1);

@@ -20,7 +20,7 @@ struct Value {
   static Value of_term(model::Term t) { return {State::term, kNoTerm, std::move(t)}; }
   bool ok() const { return state != State::error; }
   // The term; valid until the next term is interned.
-  const model::Term& term(const EvalContext& ctx) const { return state == State::id ? ctx.term(id) : computed; }
+  model::TermView term(const EvalContext& ctx) const { return state == State::id ? ctx.term(id) : computed; }
   // The id, interning a computed term.
   TermId to_id(EvalContext& ctx) const;
 };

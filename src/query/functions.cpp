@@ -19,16 +19,17 @@ namespace ng::query {
 namespace {
 
 using model::Term;
+using model::TermView;
 using model::TermKind;
 
-bool is_literal(const Term& t) { return t.kind == TermKind::literal; }
+bool is_literal(TermView t) { return t.kind == TermKind::literal; }
 // A string argument: a simple literal, xsd:string or a language-tagged string.
-bool is_string_arg(const Term& t) { return is_string_literal(t) || (is_literal(t) && !t.language.empty()); }
+bool is_string_arg(TermView t) { return is_string_literal(t) || (is_literal(t) && !t.language.empty()); }
 // Two string arguments are compatible when the second has no language or the same one.
-bool compatible(const Term& a, const Term& b) { return b.language.empty() || a.language == b.language; }
+bool compatible(TermView a, TermView b) { return b.language.empty() || a.language == b.language; }
 // A result string carrying the language / datatype of the argument it came from.
-Term like(const Term& source, std::string value) {
-  Term t = source;
+Term like(TermView source, std::string value) {
+  Term t = source.to_term();
   t.value = std::move(value);
   return t;
 }
@@ -130,9 +131,9 @@ struct DateTimeParts {
   int month = 0, day = 0, hours = 0, minutes = 0;
   std::string seconds, tz;
 };
-std::optional<DateTimeParts> date_time_parts(const Term& t) {
+std::optional<DateTimeParts> date_time_parts(TermView t) {
   if (!is_literal(t) || (t.datatype != xsd_iri("dateTime") && t.datatype != xsd_iri("date"))) return std::nullopt;
-  const std::string& v = t.value;
+  const std::string v(t.value);
   std::size_t dash = v.find('-', 1);
   if (dash == std::string::npos || v.size() < dash + 6) return std::nullopt;
   DateTimeParts p;
@@ -181,16 +182,16 @@ Value ExpressionEvaluator::call(const Expr& e, const TermId* row) {
     if (!args.back().ok()) return Value::error();
   }
   if (f.find(':') != std::string::npos) return args.size() == 1 ? cast(f, args[0]) : Value::error();
-  auto arg = [&](std::size_t i) -> const Term& { return args[i].term(ctx_); };
-  auto text = [&](std::string s) { return Value::of_term(Term::literal(std::move(s))); };
+  auto arg = [&](std::size_t i) -> TermView { return args[i].term(ctx_); };
+  auto text = [&](std::string_view s) { return Value::of_term(Term::literal(std::string(s))); };
 
   if (f == "STR") return arg(0).kind == TermKind::blank ? Value::error() : text(arg(0).value);
   if (f == "LANG") return is_literal(arg(0)) ? text(arg(0).language) : Value::error();
   if (f == "DATATYPE") {
-    const Term& t = arg(0);
+    TermView t = arg(0);
     if (!is_literal(t)) return Value::error();
     if (!t.language.empty()) return Value::of_term(Term::iri(std::string(vocab::rdf) + "langString"));
-    return Value::of_term(Term::iri(t.datatype.empty() ? std::string(vocab::xsd_string) : t.datatype));
+    return Value::of_term(Term::iri(std::string(t.datatype.empty() ? std::string_view(vocab::xsd_string) : t.datatype)));
   }
   if (f == "LANGMATCHES") {
     if (!is_string_literal(arg(0)) || !is_string_literal(arg(1))) return Value::error();
@@ -200,10 +201,10 @@ Value ExpressionEvaluator::call(const Expr& e, const TermId* row) {
                                     tag[range.size()] == '-'));
   }
   if (f == "IRI" || f == "URI") {
-    const Term& t = arg(0);
+    TermView t = arg(0);
     if (t.kind == TermKind::iri) return args[0];
     if (!is_string_literal(t)) return Value::error();
-    std::string iri = t.value;
+    std::string iri(t.value);
     if (iri.find(':') == std::string::npos) iri = ctx_.query.base_iri.substr(0, ctx_.query.base_iri.rfind('/') + 1) + iri;
     return Value::of_term(Term::iri(std::move(iri)));
   }
@@ -216,7 +217,7 @@ Value ExpressionEvaluator::call(const Expr& e, const TermId* row) {
       std::vector<TermId> key(row, row + ctx_.width());
       for (TermId& cell : key)
         if (ctx_.bnodes_minted.count(cell)) cell = kNoTerm;
-      auto [at, fresh] = ctx_.bnodes_by_string.try_emplace({arg(0).value, std::move(key)}, kNoTerm);
+      auto [at, fresh] = ctx_.bnodes_by_string.try_emplace({std::string(arg(0).value), std::move(key)}, kNoTerm);
       if (fresh) {
         at->second = ctx_.intern(Term::blank("q" + std::to_string(ctx_.bnode_counter++)));
         ctx_.bnodes_minted.insert(at->second);
@@ -306,7 +307,7 @@ Value ExpressionEvaluator::call(const Expr& e, const TermId* row) {
     std::optional<std::string> lang;
     bool all_strings_typed = true;
     for (std::size_t i = 0; i < args.size(); ++i) {
-      const Term& t = arg(i);
+      TermView t = arg(i);
       if (!is_string_arg(t)) return Value::error();
       out += t.value;
       if (i == 0) lang = t.language;
@@ -317,27 +318,27 @@ Value ExpressionEvaluator::call(const Expr& e, const TermId* row) {
     return text(std::move(out));
   }
   if (f == "CONTAINS" || f == "STRSTARTS" || f == "STRENDS" || f == "STRBEFORE" || f == "STRAFTER") {
-    const Term& a = arg(0);
-    const Term& b = arg(1);
+    TermView a = arg(0);
+    TermView b = arg(1);
     if (!is_string_arg(a) || !is_string_arg(b) || !compatible(a, b)) return Value::error();
-    const std::string& s = a.value;
-    const std::string& t = b.value;
-    if (f == "CONTAINS") return boolean(s.find(t) != std::string::npos);
+    const std::string_view s = a.value;
+    const std::string_view t = b.value;
+    if (f == "CONTAINS") return boolean(s.find(t) != std::string_view::npos);
     if (f == "STRSTARTS") return boolean(s.compare(0, t.size(), t) == 0);
     if (f == "STRENDS") return boolean(s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0);
     auto at = s.find(t);
-    if (at == std::string::npos) return text("");
-    std::string part = f == "STRBEFORE" ? s.substr(0, at) : s.substr(at + t.size());
+    if (at == std::string_view::npos) return text("");
+    std::string part(f == "STRBEFORE" ? s.substr(0, at) : s.substr(at + t.size()));
     if (part.empty() && t.empty() && f == "STRBEFORE") return Value::of_term(like(a, ""));
     return Value::of_term(like(a, std::move(part)));
   }
   if (f == "REGEX" || f == "REPLACE") {
-    const Term& s = arg(0);
+    TermView s = arg(0);
     std::size_t flag_index = f == "REGEX" ? 2 : 3;
     if (!is_string_arg(s) || !is_string_literal(arg(1))) return Value::error();
     if (f == "REPLACE" && !is_string_literal(arg(2))) return Value::error();
-    std::string flags = args.size() > flag_index ? arg(flag_index).value : "";
-    const RE2* re = compiled(arg(1).value, flags);
+    std::string flags(args.size() > flag_index ? arg(flag_index).value : "");
+    const RE2* re = compiled(std::string(arg(1).value), flags);
     if (!re) return Value::error();
     if (f == "REGEX") return boolean(RE2::PartialMatch(s.value, *re));
     if (RE2::FullMatch("", *re)) return Value::error();  // a pattern matching the empty string is an error
@@ -347,18 +348,18 @@ Value ExpressionEvaluator::call(const Expr& e, const TermId* row) {
       else if (c == '\\') rewrite += "\\\\";
       else rewrite += c;
     }
-    std::string out = s.value;
+    std::string out(s.value);
     RE2::GlobalReplace(&out, *re, rewrite);
     return Value::of_term(like(s, std::move(out)));
   }
   if (f == "STRDT") {
     if (!is_string_literal(arg(0)) || arg(1).kind != TermKind::iri) return Value::error();
     if (arg(1).value == vocab::xsd_string) return text(arg(0).value);
-    return Value::of_term(Term::typed_literal(arg(0).value, arg(1).value));
+    return Value::of_term(Term::typed_literal(std::string(arg(0).value), std::string(arg(1).value)));
   }
   if (f == "STRLANG") {
     if (!is_string_literal(arg(0)) || !is_string_literal(arg(1)) || arg(1).value.empty()) return Value::error();
-    return Value::of_term(Term::lang_literal(arg(0).value, map_case(arg(1).value, false)));
+    return Value::of_term(Term::lang_literal(std::string(arg(0).value), map_case(arg(1).value, false)));
   }
   if (f == "YEAR" || f == "MONTH" || f == "DAY" || f == "HOURS" || f == "MINUTES" || f == "SECONDS" || f == "TZ") {
     auto p = date_time_parts(arg(0));
@@ -391,9 +392,9 @@ Value ExpressionEvaluator::call(const Expr& e, const TermId* row) {
 }
 
 Value ExpressionEvaluator::cast(const std::string& datatype, const Value& v) {
-  const Term& t = v.term(ctx_);
+  TermView t = v.term(ctx_);
   if (t.kind == TermKind::blank) return Value::error();
-  if (datatype == vocab::xsd_string) return Value::of_term(Term::literal(t.value));
+  if (datatype == vocab::xsd_string) return Value::of_term(Term::literal(std::string(t.value)));
   if (t.kind == TermKind::iri) return Value::error();
   auto n = numeric_value(t);
   auto b = boolean_value(t);
@@ -411,7 +412,7 @@ Value ExpressionEvaluator::cast(const std::string& datatype, const Value& v) {
     for (const char* dt : {"integer", "decimal", "double"}) {
       if (std::string_view(dt) != "double" && t.value.find_first_of("eE") != std::string::npos) continue;
       if (std::string_view(dt) == "integer" && datatype != xsd_iri("integer")) continue;
-      if ((source = numeric_value(Term::typed_literal(t.value, xsd_iri(dt))))) break;
+      if ((source = numeric_value(Term::typed_literal(std::string(t.value), xsd_iri(dt))))) break;
     }
   }
   if (!source) return Value::error();

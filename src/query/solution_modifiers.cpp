@@ -146,7 +146,8 @@ Table PatternEvaluator::group_and_aggregate(const SelectQuery& q, const Table& i
       } else if (agg.name == "MIN" || agg.name == "MAX") {
         std::optional<TermId> best;
         for (TermId v : values) {
-          int c = best ? order_compare(&ctx_.term(v), &ctx_.term(*best)) : 0;
+          model::TermView candidate = ctx_.term(v), best_term = best ? ctx_.term(*best) : model::TermView();
+          int c = best ? order_compare(&candidate, &best_term) : 0;
           if (!best || (agg.name == "MIN" ? c < 0 : c > 0)) best = v;
         }
         if (best) out.row(g)[agg.result] = *best;
@@ -156,7 +157,7 @@ Table PatternEvaluator::group_and_aggregate(const SelectQuery& q, const Table& i
         std::string joined;
         bool ok = !error;
         for (std::size_t i = 0; i < values.size(); ++i) {
-          const model::Term& t = ctx_.term(values[i]);
+          model::TermView t = ctx_.term(values[i]);
           if (t.kind != model::TermKind::literal) ok = false;
           if (i) joined += agg.separator;
           joined += t.value;
@@ -184,7 +185,9 @@ void PatternEvaluator::order(Table& t, const std::vector<OrderCondition>& condit
     for (std::size_t c = 0; c < conditions.size(); ++c) {
       TermId x = keys[a * conditions.size() + c], y = keys[b * conditions.size() + c];
       if (x == y) continue;
-      int cmp = order_compare(x == kNoTerm ? nullptr : &dict.term(x), y == kNoTerm ? nullptr : &dict.term(y));
+      model::TermView tx = x == kNoTerm ? model::TermView() : dict.term(x);
+      model::TermView ty = y == kNoTerm ? model::TermView() : dict.term(y);
+      int cmp = order_compare(x == kNoTerm ? nullptr : &tx, y == kNoTerm ? nullptr : &ty);
       if (cmp != 0) return conditions[c].descending ? cmp > 0 : cmp < 0;
     }
     return false;

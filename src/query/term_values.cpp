@@ -50,7 +50,7 @@ int three_way(const T& a, const T& b) {
   return a < b ? -1 : (b < a ? 1 : 0);
 }
 
-int kind_rank(const model::Term* t) {
+int kind_rank(const model::TermView* t) {
   if (!t) return 0;
   switch (t->kind) {
     case model::TermKind::blank: return 1;
@@ -67,10 +67,10 @@ struct Instant {
   bool has_timezone = false;
 };
 
-std::optional<Instant> instant_value(const model::Term& t) {
+std::optional<Instant> instant_value(model::TermView t) {
   const bool date_time = t.datatype == xsd_iri("dateTime");
   if (t.kind != model::TermKind::literal || (!date_time && t.datatype != xsd_iri("date"))) return std::nullopt;
-  const std::string& v = t.value;
+  const std::string v(t.value);
   long year = 0, month = 0, day = 0, hour = 0, minute = 0;
   double second = 0;
   int used = 0;
@@ -269,11 +269,11 @@ std::optional<Decimal> decimal_from_double(double d) {
   return static_cast<Decimal>(shifted);
 }
 
-bool is_string_literal(const model::Term& t) {
+bool is_string_literal(model::TermView t) {
   return t.kind == model::TermKind::literal && t.language.empty() && (t.datatype.empty() || t.datatype == vocab::xsd_string);
 }
 
-std::optional<Numeric> numeric_value(const model::Term& t) {
+std::optional<Numeric> numeric_value(model::TermView t) {
   if (t.kind != model::TermKind::literal || t.datatype.empty()) return std::nullopt;
   Numeric n;
   if (is_integer_type(t.datatype)) {
@@ -320,14 +320,14 @@ model::Term numeric_term(const Numeric& n) {
 
 model::Term boolean_term(bool b) { return model::Term::typed_literal(b ? "true" : "false", xsd_iri("boolean")); }
 
-std::optional<bool> boolean_value(const model::Term& t) {
+std::optional<bool> boolean_value(model::TermView t) {
   if (t.kind != model::TermKind::literal || t.datatype != xsd_iri("boolean")) return std::nullopt;
   if (t.value == "true" || t.value == "1") return true;
   if (t.value == "false" || t.value == "0") return false;
   return std::nullopt;
 }
 
-std::optional<bool> effective_boolean_value(const model::Term& t) {
+std::optional<bool> effective_boolean_value(model::TermView t) {
   if (t.kind != model::TermKind::literal) return std::nullopt;
   if (t.datatype == xsd_iri("boolean")) {
     auto b = boolean_value(t);
@@ -380,7 +380,7 @@ std::optional<Numeric> arithmetic(char op, const Numeric& a, const Numeric& b) {
   return r;
 }
 
-std::optional<int> compare_values(const model::Term& a, const model::Term& b) {
+std::optional<int> compare_values(model::TermView a, model::TermView b) {
   auto na = numeric_value(a), nb = numeric_value(b);
   if (na && nb) {
     if (na->type == NumericType::integer && nb->type == NumericType::integer) return three_way(na->integer, nb->integer);
@@ -401,7 +401,7 @@ std::optional<int> compare_values(const model::Term& a, const model::Term& b) {
   return std::nullopt;
 }
 
-std::optional<bool> values_equal(const model::Term& a, const model::Term& b) {
+std::optional<bool> values_equal(model::TermView a, model::TermView b) {
   if (a == b) {
     // The same term is equal to itself unless it is an ill-typed numeric (NaN is not equal to itself).
     if (auto n = numeric_value(a); n && n->type >= NumericType::float_ && std::isnan(n->real)) return false;
@@ -425,7 +425,7 @@ std::optional<bool> values_equal(const model::Term& a, const model::Term& b) {
   return std::nullopt;
 }
 
-int order_compare(const model::Term* a, const model::Term* b) {
+int order_compare(const model::TermView* a, const model::TermView* b) {
   int ra = kind_rank(a), rb = kind_rank(b);
   if (ra != rb) return three_way(ra, rb);
   if (!a) return 0;

@@ -46,21 +46,21 @@ std::optional<Decimal> decimal_floor(Decimal d);
 std::optional<Decimal> decimal_from_double(double d);
 
 std::string xsd_iri(std::string_view local);
-bool is_string_literal(const model::Term& t);  // simple literal or xsd:string
-std::optional<Numeric> numeric_value(const model::Term& t);
+bool is_string_literal(model::TermView t);  // simple literal or xsd:string
+std::optional<Numeric> numeric_value(model::TermView t);
 model::Term numeric_term(const Numeric& n);
 model::Term boolean_term(bool b);
-std::optional<bool> boolean_value(const model::Term& t);  // valid xsd:boolean literal
-std::optional<bool> effective_boolean_value(const model::Term& t);
+std::optional<bool> boolean_value(model::TermView t);  // valid xsd:boolean literal
+std::optional<bool> effective_boolean_value(model::TermView t);
 
 // Arithmetic with promotion; nullopt on a type error or division by zero of integers/decimals.
 std::optional<Numeric> arithmetic(char op, const Numeric& a, const Numeric& b);
 
 // '=' : true/false, or nullopt for a type error (literals of unknown, different types).
-std::optional<bool> values_equal(const model::Term& a, const model::Term& b);
+std::optional<bool> values_equal(model::TermView a, model::TermView b);
 // '<' family: negative/zero/positive, or nullopt when the terms are not comparable.
-std::optional<int> compare_values(const model::Term& a, const model::Term& b);
+std::optional<int> compare_values(model::TermView a, model::TermView b);
 // ORDER BY: a total order; nullptr is unbound.
-int order_compare(const model::Term* a, const model::Term* b);
+int order_compare(const model::TermView* a, const model::TermView* b);
 
 }  // namespace ng::query

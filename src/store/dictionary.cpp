@@ -3,6 +3,8 @@
 // an IRI that is already known) is one hash, one probe and one string compare.
 #include "store/dictionary.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <stdexcept>
 
@@ -24,7 +26,7 @@ std::uint64_t hash_text(std::string_view text) { return std::hash<std::string_vi
 
 std::uint32_t tag_of(std::uint64_t hash) { return static_cast<std::uint32_t>(hash >> 32); }
 
-bool is_plain_iri(const model::Term& t, std::string_view iri) {
+bool is_plain_iri(const model::TermView& t, std::string_view iri) {
   return t.kind == model::TermKind::iri && t.value == iri && t.language.empty() && t.datatype.empty();
 }
 
@@ -34,7 +36,7 @@ std::uint64_t Dictionary::hash_of_iri(std::string_view iri) {
   return mix(hash_text(iri) + static_cast<std::uint64_t>(model::TermKind::iri));
 }
 
-std::uint64_t Dictionary::hash_of(const model::Term& t) {
+std::uint64_t Dictionary::hash_of(model::TermView t) {
   // Must agree with hash_of_iri for IRIs, which have no language or datatype.
   std::uint64_t h = hash_text(t.value) + static_cast<std::uint64_t>(t.kind);
   if (!t.language.empty()) h = mix(h) ^ hash_text(t.language);
@@ -53,16 +55,20 @@ std::size_t Dictionary::probe(std::uint64_t hash, const Matches& matches) const 
   for (std::size_t i = home_slot(tag);; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
     if (slot.id == kNoTerm) return i;
-    if (slot.hash_tag == tag && matches(terms_[slot.id])) return i;
+    if (slot.hash_tag == tag && matches(term(slot.id))) return i;
   }
 }
 
-TermId Dictionary::insert(std::size_t slot, std::uint64_t hash, model::Term&& t) {
-  if (terms_.size() >= kNoTerm) throw std::length_error("dictionary: more than 2^32-1 terms");
-  const auto id = static_cast<TermId>(terms_.size());
-  terms_.push_back(std::move(t));
+TermId Dictionary::insert(std::size_t slot, std::uint64_t hash, model::TermView t) {
+  if (records_.size() >= kNoTerm) throw std::length_error("dictionary: more than 2^32-1 terms");
+  if (t.value.size() > UINT32_MAX || t.language.size() > UINT32_MAX || t.datatype.size() > UINT32_MAX)
+    throw std::length_error("dictionary: a term longer than 4 GiB");
+  const auto id = static_cast<TermId>(records_.size());
+  records_.push_back({text_.append(t.value, t.language, t.datatype), static_cast<std::uint32_t>(t.value.size()),
+                      static_cast<std::uint32_t>(t.language.size()), static_cast<std::uint32_t>(t.datatype.size()),
+                      t.kind});
   slots_[slot] = {tag_of(hash), id};
-  if (terms_.size() * 2 > slots_.size()) grow();
+  if (records_.size() * 2 > slots_.size()) grow();
   return id;
 }
 
@@ -80,33 +86,27 @@ void Dictionary::grow() {
   }
 }
 
-std::size_t Dictionary::slot_of(const model::Term& t, std::uint64_t hash) const {
-  return probe(hash, [&](const model::Term& known) { return known == t; });
+std::size_t Dictionary::slot_of(model::TermView t, std::uint64_t hash) const {
+  return probe(hash, [&](const model::TermView& known) { return known == t; });
 }
 
 std::size_t Dictionary::slot_of_iri(std::string_view iri, std::uint64_t hash) const {
-  return probe(hash, [&](const model::Term& known) { return is_plain_iri(known, iri); });
+  return probe(hash, [&](const model::TermView& known) { return is_plain_iri(known, iri); });
 }
 
-TermId Dictionary::intern(const model::Term& t) {
+TermId Dictionary::intern(model::TermView t) {
   const std::uint64_t hash = hash_of(t);
   const std::size_t slot = slot_of(t, hash);
-  return slots_[slot].id != kNoTerm ? slots_[slot].id : insert(slot, hash, model::Term(t));
-}
-
-TermId Dictionary::intern(model::Term&& t) {
-  const std::uint64_t hash = hash_of(t);
-  const std::size_t slot = slot_of(t, hash);
-  return slots_[slot].id != kNoTerm ? slots_[slot].id : insert(slot, hash, std::move(t));
+  return slots_[slot].id != kNoTerm ? slots_[slot].id : insert(slot, hash, t);
 }
 
 TermId Dictionary::intern_iri(std::string_view iri) {
   const std::uint64_t hash = hash_of_iri(iri);
   const std::size_t slot = slot_of_iri(iri, hash);
-  return slots_[slot].id != kNoTerm ? slots_[slot].id : insert(slot, hash, model::Term::iri(std::string(iri)));
+  return slots_[slot].id != kNoTerm ? slots_[slot].id : insert(slot, hash, {model::TermKind::iri, iri, {}, {}});
 }
 
-std::optional<TermId> Dictionary::find(const model::Term& t) const {
+std::optional<TermId> Dictionary::find(model::TermView t) const {
   const TermId id = slots_[slot_of(t, hash_of(t))].id;
   return id == kNoTerm ? std::nullopt : std::optional<TermId>(id);
 }
@@ -116,12 +116,15 @@ std::optional<TermId> Dictionary::find_iri(std::string_view iri) const {
   return id == kNoTerm ? std::nullopt : std::optional<TermId>(id);
 }
 
+void Dictionary::shrink_to_fit() {
+  std::vector<Record> fitted;
+  fitted.reserve(records_.size() + std::max<std::size_t>(1024, records_.size() / 32));
+  fitted.assign(records_.begin(), records_.end());
+  records_.swap(fitted);
+}
+
 std::size_t Dictionary::memory_bytes() const {
-  // A string's buffer is on the heap only past the small-string capacity.
-  auto heap = [](const std::string& str) { return str.capacity() > 15 ? str.capacity() + 1 : 0; };
-  std::size_t bytes = terms_.capacity() * sizeof(model::Term) + slots_.capacity() * sizeof(Slot);
-  for (const auto& t : terms_) bytes += heap(t.value) + heap(t.language) + heap(t.datatype);
-  return bytes;
+  return text_.memory_bytes() + records_.capacity() * sizeof(Record) + slots_.capacity() * sizeof(Slot);
 }
 
 }  // namespace ng::store

@@ -1,6 +1,7 @@
 // Term dictionary: interns RDF terms to dense 32-bit ids (assigned in first-seen
 // order, so ids are deterministic for the same input) and decodes them back.
-// Lookup is an open-addressing table of ids, so each term's text is stored once.
+// Each term's text is stored once, in an arena; a term is a 24-byte record of
+// views into it, and lookup is an open-addressing table of ids.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "model/term.hpp"
+#include "store/text_arena.hpp"
 
 namespace ng::store {
 
@@ -18,19 +20,24 @@ inline constexpr TermId kNoTerm = 0xFFFFFFFFu;
 
 class Dictionary {
 public:
-  TermId intern(const model::Term& t);
-  TermId intern(model::Term&& t);
-  // Builds a Term only when the IRI is new.
+  TermId intern(model::TermView t);
   TermId intern_iri(std::string_view iri);
-  std::optional<TermId> find(const model::Term& t) const;
+  std::optional<TermId> find(model::TermView t) const;
   std::optional<TermId> find_iri(std::string_view iri) const;
-  // The reference stays valid until the next new term is interned.
-  const model::Term& term(TermId id) const { return terms_[id]; }
-  std::size_t size() const { return terms_.size(); }
+  // The view stays valid as long as the dictionary.
+  model::TermView term(TermId id) const {
+    const Record& r = records_[id];
+    return {r.kind, {r.text, r.value_size}, {r.text + r.value_size, r.language_size},
+            {r.text + r.value_size + r.language_size, r.datatype_size}};
+  }
+  std::size_t size() const { return records_.size(); }
+  // Starts loading a term's record into cache (for writers that walk
+  // scattered ids and can read a few ahead).
+  void prefetch(TermId id) const { __builtin_prefetch(&records_[id]); }
 
-  // Gives back the unused capacity the term vector's growth left; references
-  // from term() are invalidated as by an intern of a new term.
-  void shrink_to_fit() { terms_.shrink_to_fit(); }
+  // Gives back most of the unused capacity the record vector's growth left,
+  // keeping some room for the few terms a query adds.
+  void shrink_to_fit();
 
   // Bytes this dictionary holds on the heap (terms, their strings, the table).
   std::size_t memory_bytes() const;
@@ -42,8 +49,16 @@ private:
     std::uint32_t hash_tag = 0;
     TermId id = kNoTerm;  // kNoTerm marks an empty slot
   };
+  // A term: its value, language and datatype back to back in the arena.
+  struct Record {
+    const char* text = nullptr;
+    std::uint32_t value_size = 0;
+    std::uint32_t language_size = 0;
+    std::uint32_t datatype_size = 0;
+    model::TermKind kind = model::TermKind::iri;
+  };
 
-  static std::uint64_t hash_of(const model::Term& t);
+  static std::uint64_t hash_of(model::TermView t);
   static std::uint64_t hash_of_iri(std::string_view iri);
   static constexpr int kInitialSlotBits = 10;
 
@@ -52,12 +67,13 @@ private:
   std::size_t home_slot(std::uint32_t tag) const;
   template <class Matches>
   std::size_t probe(std::uint64_t hash, const Matches& matches) const;
-  std::size_t slot_of(const model::Term& t, std::uint64_t hash) const;
+  std::size_t slot_of(model::TermView t, std::uint64_t hash) const;
   std::size_t slot_of_iri(std::string_view iri, std::uint64_t hash) const;
-  TermId insert(std::size_t slot, std::uint64_t hash, model::Term&& t);
+  TermId insert(std::size_t slot, std::uint64_t hash, model::TermView t);
   void grow();
 
-  std::vector<model::Term> terms_;
+  TextArena text_;
+  std::vector<Record> records_;
   std::vector<Slot> slots_ = std::vector<Slot>(std::size_t{1} << kInitialSlotBits);  // at most half full
   int slot_shift_ = 32 - kInitialSlotBits;  // tag >> slot_shift_ is a slot index
 };

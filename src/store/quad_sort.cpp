@@ -1,7 +1,8 @@
 // Counting sorts for the permutation indexes. A least-significant-key-first
 // sequence of stable counting sorts, one per quad position, sorts by all
 // positions; POSG and OSPG need only the positions that differ from SPOG's
-// order (stable by O then P gives P,O,S,G; stable by O alone gives O,S,P,G).
+// order (stable by O then P gives P,O,S,G; stable by O alone gives O,S,P,G),
+// and are sorted as positions into SPOG rather than as copies of the quads.
 #include "store/quad_sort.hpp"
 
 #include <algorithm>
@@ -49,13 +50,10 @@ void counting_sort(std::vector<Element>& items, TermId id_limit, Fields... least
   (pass(least_significant_first), ...);
 }
 
-const Quad& quad_of(const Quad& q) { return q; }
-const Quad& quad_of(const QuadWithProvenance& e) { return e.quad; }
-
-constexpr auto kS = [](const auto& e) { return quad_of(e).s; };
-constexpr auto kP = [](const auto& e) { return quad_of(e).p; };
-constexpr auto kO = [](const auto& e) { return quad_of(e).o; };
-constexpr auto kG = [](const auto& e) { return quad_of(e).g; };
+constexpr auto kS = [](const QuadWithProvenance& e) { return e.quad.s; };
+constexpr auto kP = [](const QuadWithProvenance& e) { return e.quad.p; };
+constexpr auto kO = [](const QuadWithProvenance& e) { return e.quad.o; };
+constexpr auto kG = [](const QuadWithProvenance& e) { return e.quad.g; };
 
 }  // namespace
 
@@ -69,28 +67,33 @@ void sort_spog(std::vector<QuadWithProvenance>& quads, TermId id_limit) {
   });
 }
 
-std::vector<Quad> reorder_from_spog(std::span<const Quad> spog, Permutation perm, TermId id_limit) {
-  std::vector<Quad> quads(spog.begin(), spog.end());
-  const bool counting = counting_sort_pays(quads.size(), id_limit);
+std::vector<std::uint32_t> order_from_spog(std::span<const Quad> spog, Permutation perm, TermId id_limit) {
+  std::vector<std::uint32_t> order(spog.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+  const bool counting = counting_sort_pays(order.size(), id_limit);
+  auto p_of = [&](std::uint32_t i) { return spog[i].p; };
+  auto o_of = [&](std::uint32_t i) { return spog[i].o; };
   switch (perm) {
     case Permutation::spo: break;
     case Permutation::pos:
       if (counting) {
-        counting_sort(quads, id_limit, kO, kP);
+        counting_sort(order, id_limit, o_of, p_of);
       } else {
-        std::stable_sort(quads.begin(), quads.end(),
-                         [](const Quad& a, const Quad& b) { return std::tie(a.p, a.o) < std::tie(b.p, b.o); });
+        std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+          return std::tie(spog[a].p, spog[a].o) < std::tie(spog[b].p, spog[b].o);
+        });
       }
       break;
     case Permutation::osp:
       if (counting) {
-        counting_sort(quads, id_limit, kO);
+        counting_sort(order, id_limit, o_of);
       } else {
-        std::stable_sort(quads.begin(), quads.end(), [](const Quad& a, const Quad& b) { return a.o < b.o; });
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::uint32_t a, std::uint32_t b) { return spog[a].o < spog[b].o; });
       }
       break;
   }
-  return quads;
+  return order;
 }
 
 }  // namespace ng::store

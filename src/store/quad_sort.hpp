@@ -3,6 +3,7 @@
 // to comparison sorts when the ids are sparse.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -19,8 +20,8 @@ struct QuadWithProvenance {
 // stays first. `id_limit` is one more than the largest id in the quads.
 void sort_spog(std::vector<QuadWithProvenance>& quads, TermId id_limit);
 
-// The quads of `spog` (sorted by S,P,O,G, no duplicates) reordered into
-// `perm`'s order: POSG for pos, OSPG for osp.
-std::vector<Quad> reorder_from_spog(std::span<const Quad> spog, Permutation perm, TermId id_limit);
+// The positions in `spog` (sorted by S,P,O,G, no duplicates, fewer than 2^32
+// quads) of its quads in `perm`'s order: POSG for pos, OSPG for osp.
+std::vector<std::uint32_t> order_from_spog(std::span<const Quad> spog, Permutation perm, TermId id_limit);
 
 }  // namespace ng::store

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <cassert>
+#include <cstdint>
+#include <stdexcept>
 #include <tuple>
 
 #include "store/quad_sort.hpp"
@@ -41,10 +43,17 @@ TermId id_limit_of(const std::vector<QuadWithProvenance>& quads) {
   return limit;
 }
 
+// Frees a vector's buffer (`v = {}` would assign an empty initializer list
+// and keep the capacity).
+template <class T>
+void release(std::vector<T>& v) {
+  std::vector<T>().swap(v);
+}
+
 }  // namespace
 
 void QuadRange::iterator::skip() {
-  while (at_ != end_ && !matches(*at_, filter_)) ++at_;
+  while (at_ != end_ && !matches(**this, filter_)) ++at_;
 }
 
 bool QuadRange::exact() const {
@@ -68,18 +77,23 @@ void TripleStore::freeze() {
   // over a later duplicate.
   std::vector<QuadWithProvenance> all;
   all.reserve(spo_.size() + pending_.size());
-  for (std::size_t i = 0; i < spo_.size(); ++i) all.push_back({spo_[i], provenance_[i]});
+  for (std::size_t i = 0; i < spo_.size(); ++i) all.push_back({spo_[i], provenance(i)});
   for (std::size_t i = 0; i < pending_.size(); ++i) all.push_back({pending_[i], pending_provenance_[i]});
-  pending_ = {};
-  pending_provenance_ = {};
+  release(pending_);
+  release(pending_provenance_);
+  release(spo_);
+  release(line_of_);
+  release(file_of_);
+  release(pos_);
+  release(osp_);
 
   const TermId id_limit = id_limit_of(all);
   sort_spog(all, id_limit);
 
-  spo_.clear();
-  provenance_.clear();
   spo_.reserve(all.size());
-  provenance_.reserve(all.size());
+  line_of_.reserve(all.size());
+  const bool one_file = std::all_of(all.begin(), all.end(), [](const auto& e) { return e.where.file == 0; });
+  if (!one_file) file_of_.reserve(all.size());
   triple_count_ = 0;
   has_default_graph_quads_ = false;
   for (const auto& [q, where] : all) {
@@ -87,10 +101,16 @@ void TripleStore::freeze() {
     has_default_graph_quads_ = has_default_graph_quads_ || q.g == kNoTerm;
     if (spo_.empty() || spo_.back().s != q.s || spo_.back().p != q.p || spo_.back().o != q.o) ++triple_count_;
     spo_.push_back(q);
-    provenance_.push_back(where);
+    line_of_.push_back(where.line);
+    if (!one_file) file_of_.push_back(where.file);
   }
-  pos_ = reorder_from_spog(spo_, Permutation::pos, id_limit);
-  osp_ = reorder_from_spog(spo_, Permutation::osp, id_limit);
+  release(all);
+  spo_.shrink_to_fit();  // duplicates removed leave slack
+  line_of_.shrink_to_fit();
+  file_of_.shrink_to_fit();
+  if (spo_.size() > UINT32_MAX) throw std::length_error("triple store: more than 2^32-1 quads");
+  pos_ = order_from_spog(spo_, Permutation::pos, id_limit);
+  osp_ = order_from_spog(spo_, Permutation::osp, id_limit);
   dict_.shrink_to_fit();  // up to half of the terms' records are growth slack after a load
   frozen_ = true;
 }
@@ -99,7 +119,7 @@ std::optional<Provenance> TripleStore::provenance_of(const Quad& q) const {
   assert(frozen_);
   auto it = std::lower_bound(spo_.begin(), spo_.end(), q, spog_less);
   if (it == spo_.end() || !(*it == q)) return std::nullopt;
-  return provenance_[static_cast<std::size_t>(it - spo_.begin())];
+  return provenance(static_cast<std::size_t>(it - spo_.begin()));
 }
 
 QuadRange TripleStore::scan(const QuadPattern& pattern) const {
@@ -123,28 +143,40 @@ QuadRange TripleStore::scan(const QuadPattern& pattern) const {
   // G is last in every permutation, so it joins the prefix only after S, P and O.
   if (prefix == 3 && pattern.g != kNoTerm) prefix = 4;
 
-  const std::vector<Quad>& index = perm == Permutation::spo ? spo_ : perm == Permutation::pos ? pos_ : osp_;
+  const std::uint32_t* order = perm == Permutation::spo ? nullptr : perm == Permutation::pos ? pos_.data() : osp_.data();
   const auto wanted = key_in(perm, pattern.s, pattern.p, pattern.o, pattern.g);
   auto prefix_less = [&](const std::array<TermId, 4>& a, const std::array<TermId, 4>& b) {
     return std::lexicographical_compare(a.begin(), a.begin() + prefix, b.begin(), b.begin() + prefix);
   };
-  auto key_of = [&](const Quad& q) { return key_in(perm, q.s, q.p, q.o, q.g); };
-  auto first =
-      std::partition_point(index.begin(), index.end(), [&](const Quad& q) { return prefix_less(key_of(q), wanted); });
-  auto last = std::partition_point(first, index.end(), [&](const Quad& q) { return !prefix_less(wanted, key_of(q)); });
+  auto key_at = [&](std::size_t i) {
+    const Quad& q = spo_[order ? order[i] : i];
+    return key_in(perm, q.s, q.p, q.o, q.g);
+  };
+  // Binary searches over [0, size) by position, since the order may be indirect.
+  auto partition_point = [&](std::size_t lo, std::size_t hi, const auto& before) {
+    while (lo < hi) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      if (before(mid)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const std::size_t first = partition_point(0, spo_.size(), [&](std::size_t i) { return prefix_less(key_at(i), wanted); });
+  const std::size_t last =
+      partition_point(first, spo_.size(), [&](std::size_t i) { return !prefix_less(wanted, key_at(i)); });
 
   // Every bound S, P or O is in the prefix, so only G can be left to filter.
   const QuadPattern residual{kNoTerm, kNoTerm, kNoTerm, prefix == 4 ? kNoTerm : pattern.g};
-  const Quad* base = index.data();
-  return QuadRange(base + (first - index.begin()), base + (last - index.begin()), residual, perm);
+  return QuadRange(spo_.data(), order, first, last, residual, perm);
 }
 
 std::size_t TripleStore::triple_count() const { return triple_count_; }
 
 std::size_t TripleStore::memory_bytes() const {
   std::size_t bytes = dict_.memory_bytes();
-  bytes += (pending_.capacity() + spo_.capacity() + pos_.capacity() + osp_.capacity()) * sizeof(Quad);
-  bytes += (pending_provenance_.capacity() + provenance_.capacity()) * sizeof(Provenance);
+  bytes += (pending_.capacity() + spo_.capacity()) * sizeof(Quad);
+  bytes += (pos_.capacity() + osp_.capacity() + line_of_.capacity() + file_of_.capacity()) * sizeof(std::uint32_t);
+  bytes += pending_provenance_.capacity() * sizeof(Provenance);
   for (const auto& f : files_) bytes += f.capacity() + sizeof(f);
   return bytes;
 }

@@ -35,7 +35,9 @@ struct QuadPattern {
 enum class Permutation { spo, pos, osp };
 
 // A view over a contiguous run of one permutation, filtered by the bound
-// positions the run's prefix does not cover. Iterates without copying.
+// positions the run's prefix does not cover. Iterates without copying: the
+// quads themselves live once, in S,P,O,G order; the other permutations are
+// runs of positions into that array.
 class QuadRange {
 public:
   class iterator {
@@ -43,33 +45,48 @@ public:
     using value_type = Quad;
     using difference_type = std::ptrdiff_t;
     iterator() = default;
-    iterator(const Quad* at, const Quad* end, QuadPattern filter) : at_(at), end_(end), filter_(filter) { skip(); }
-    const Quad& operator*() const { return *at_; }
-    const Quad* operator->() const { return at_; }
-    iterator& operator++() { ++at_; skip(); return *this; }
-    iterator operator++(int) { auto t = *this; ++*this; return t; }
+    iterator(const Quad* quads, const std::uint32_t* order, std::size_t at, std::size_t end, QuadPattern filter)
+        : quads_(quads), order_(order), at_(at), end_(end), filter_(filter) {
+      skip();
+    }
+    const Quad& operator*() const { return quads_[order_ ? order_[at_] : at_]; }
+    const Quad* operator->() const { return &**this; }
+    iterator& operator++() {
+      ++at_;
+      skip();
+      return *this;
+    }
+    iterator operator++(int) {
+      auto t = *this;
+      ++*this;
+      return t;
+    }
     bool operator==(const iterator& o) const { return at_ == o.at_; }
 
   private:
     void skip();
-    const Quad* at_ = nullptr;
-    const Quad* end_ = nullptr;
+    const Quad* quads_ = nullptr;
+    const std::uint32_t* order_ = nullptr;  // null: quads_ is in this permutation's order
+    std::size_t at_ = 0, end_ = 0;
     QuadPattern filter_;
   };
 
-  QuadRange(const Quad* b, const Quad* e, QuadPattern filter, Permutation perm)
-      : begin_(b), end_(e), filter_(filter), perm_(perm) {}
-  iterator begin() const { return iterator(begin_, end_, filter_); }
-  iterator end() const { return iterator(end_, end_, filter_); }
+  // Quads quads[order[i]] (or quads[i] without an order) for i in [begin, end).
+  QuadRange(const Quad* quads, const std::uint32_t* order, std::size_t begin, std::size_t end, QuadPattern filter,
+            Permutation perm)
+      : quads_(quads), order_(order), begin_(begin), end_(end), filter_(filter), perm_(perm) {}
+  iterator begin() const { return iterator(quads_, order_, begin_, end_, filter_); }
+  iterator end() const { return iterator(quads_, order_, end_, end_, filter_); }
   // Upper bound on the number of quads (exact when no residual filter applies);
   // cheap, for the query planner's cardinality estimates.
-  std::size_t size_estimate() const { return static_cast<std::size_t>(end_ - begin_); }
+  std::size_t size_estimate() const { return end_ - begin_; }
   bool exact() const;
   Permutation permutation() const { return perm_; }
 
 private:
-  const Quad* begin_;
-  const Quad* end_;
+  const Quad* quads_;
+  const std::uint32_t* order_;
+  std::size_t begin_, end_;
   QuadPattern filter_;  // positions still to check per quad
   Permutation perm_;
 };
@@ -98,7 +115,9 @@ public:
   // appears once per graph, adjacently.
   std::span<const Quad> quads() const { return spo_; }
   // Provenance of quads()[i].
-  Provenance provenance(std::size_t index) const { return provenance_[index]; }
+  Provenance provenance(std::size_t index) const {
+    return {file_of_.empty() ? 0 : file_of_[index], line_of_[index]};
+  }
   // Provenance of a quad present in the store (binary search on SPOG).
   std::optional<Provenance> provenance_of(const Quad& q) const;
 
@@ -123,9 +142,12 @@ private:
   std::vector<Quad> pending_;
   std::vector<Provenance> pending_provenance_;
   std::vector<Quad> spo_;  // sorted by s,p,o,g
-  std::vector<Provenance> provenance_;  // parallel to spo_
-  std::vector<Quad> pos_;  // sorted by p,o,s,g
-  std::vector<Quad> osp_;  // sorted by o,s,p,g
+  // Provenance parallel to spo_: lines, and files unless every quad is from
+  // file 0 (the common single-file load, 4 bytes a quad saved).
+  std::vector<std::uint32_t> line_of_;
+  std::vector<std::uint32_t> file_of_;
+  std::vector<std::uint32_t> pos_;  // positions in spo_, sorted by p,o,s,g
+  std::vector<std::uint32_t> osp_;  // positions in spo_, sorted by o,s,p,g
   std::size_t triple_count_ = 0;  // distinct (s,p,o) in spo_, counted by freeze()
   bool has_default_graph_quads_ = false;  // some quad in spo_ has g = kNoTerm
   bool frozen_ = true;

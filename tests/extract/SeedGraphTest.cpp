@@ -47,7 +47,7 @@ class SeedGraph : public ::testing::Test {
     auto lit = store_->dictionary().find(model::Term::literal(std::string(label)));
     if (!lit) return "";
     for (const auto& q : store_->scan({store::kNoTerm, iri(vocab::rdfs_label), *lit, store::kNoTerm}))
-      return store_->dictionary().term(q.s).value;
+      return std::string(store_->dictionary().term(q.s).value);
     return "";
   }
   static bool has(std::string_view s, std::string_view p, std::string_view o) {
@@ -59,7 +59,7 @@ class SeedGraph : public ::testing::Test {
   static std::set<std::string> subjects_of_type(std::string_view cls) {
     std::set<std::string> out;
     for (const auto& q : store_->scan({store::kNoTerm, iri(vocab::rdf_type), iri(cls), store::kNoTerm}))
-      out.insert(store_->dictionary().term(q.s).value);
+      out.insert(std::string(store_->dictionary().term(q.s).value));
     return out;
   }
 
@@ -86,7 +86,7 @@ TEST_F(SeedGraph, EveryServiceHasExactlyOneCategory) {
   for (const auto& s : subjects_of_type(vocab::ng_Service)) {
     std::size_t n = 0;
     for (const auto& q : store_->scan({iri(s), category, store::kNoTerm, store::kNoTerm})) {
-      EXPECT_TRUE(subjects_of_type(vocab::ng_Category).count(store_->dictionary().term(q.o).value)) << s;
+      EXPECT_TRUE(subjects_of_type(vocab::ng_Category).count(std::string(store_->dictionary().term(q.o).value))) << s;
       ++n;
     }
     EXPECT_EQ(n, 1u) << s;

@@ -75,7 +75,7 @@ protected:
         store::TermId id = r.table.at(i, c);
         if (id == store::kNoTerm) continue;
         if (!row.empty()) row += ' ';
-        row += "?" + r.table.variables[c] + "=" + text(store.dictionary().term(id));
+        row += "?" + r.table.variables[c] + "=" + text(store.dictionary().term(id).to_term());
       }
       out.push_back(row);
     }
@@ -91,7 +91,7 @@ protected:
     std::vector<std::string> out;
     for (const store::Quad& q : r.triples) {
       auto& d = store.dictionary();
-      out.push_back(text(d.term(q.s)) + " " + text(d.term(q.p)) + " " + text(d.term(q.o)));
+      out.push_back(text(d.term(q.s).to_term()) + " " + text(d.term(q.p).to_term()) + " " + text(d.term(q.o).to_term()));
     }
     std::sort(out.begin(), out.end());
     return out;

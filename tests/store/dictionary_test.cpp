@@ -98,5 +98,28 @@ TEST(Dictionary, EveryTermIsFoundAfterTheTableGrows) {
   }
 }
 
+TEST(Dictionary, TermViewsStayValidWhileMoreTermsAreInterned) {
+  Dictionary dict;
+  const TermId first = dict.intern(model::Term::lang_literal(std::string(300, 'x'), "en"));
+  const model::TermView early = dict.term(first);
+  for (int i = 0; i < 50'000; ++i) dict.intern(model::Term::literal("term " + std::to_string(i)));
+  EXPECT_EQ(early.value, std::string(300, 'x'));
+  EXPECT_EQ(early.language, "en");
+  EXPECT_EQ(dict.term(first), early);
+}
+
+TEST(Dictionary, TextIsStoredOnceWithoutPerStringOverhead) {
+  Dictionary dict;
+  std::size_t text = 0;
+  for (int i = 0; i < 20'000; ++i) {
+    std::string value = std::string(100, 'a') + std::to_string(i);
+    text += value.size();
+    dict.intern(model::Term::literal(std::move(value)));
+  }
+  // Records and the hash table cost a few dozen bytes a term; the arena
+  // wastes at most the tail of each 256 KiB block.
+  EXPECT_LE(dict.memory_bytes(), text + dict.size() * 48 + (std::size_t{1} << 18) + 2 * 65536 * 8);
+}
+
 }  // namespace
 }  // namespace ng::store

@@ -119,5 +119,31 @@ TEST(TripleStore, EmptyStoreScansToNothing) {
   EXPECT_EQ(all.begin(), all.end());
 }
 
+TEST(TripleStore, FreezeKeepsOneCopyOfEachQuadAndReleasesTheBuildBuffers) {
+  TripleStore store;
+  constexpr TermId kQuads = 100'000;
+  for (TermId i = 0; i < kQuads; ++i) store.add(i, i % 7, i % 101, kNoTerm, {0, i});
+  store.freeze();
+  // 16 bytes of quad, two 4-byte positions (POS, OSP) and a 4-byte line per
+  // quad when every quad is from file 0; the terms were never interned here.
+  const std::size_t per_quad = sizeof(Quad) + 3 * sizeof(std::uint32_t);
+  EXPECT_LE(store.memory_bytes(), kQuads * per_quad + store.dictionary().memory_bytes() + 4096);
+  EXPECT_EQ(store.provenance(12345), (Provenance{0, 12345}));
+}
+
+TEST(TripleStore, ProvenanceKeepsFilesWhenQuadsComeFromSeveral) {
+  TripleStore store;
+  store.add(1, 2, 3, kNoTerm, {0, 4});
+  store.add(5, 2, 3, kNoTerm, {2, 9});
+  store.freeze();
+  EXPECT_EQ(store.provenance(0), (Provenance{0, 4}));
+  EXPECT_EQ(store.provenance(1), (Provenance{2, 9}));
+  store.add(0, 2, 3, kNoTerm, {1, 1});
+  store.freeze();
+  EXPECT_EQ(store.provenance(0), (Provenance{1, 1}));
+  EXPECT_EQ(store.provenance(1), (Provenance{0, 4}));
+  EXPECT_EQ(store.provenance(2), (Provenance{2, 9}));
+}
+
 }  // namespace
 }  // namespace ng::store

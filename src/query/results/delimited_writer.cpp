@@ -39,7 +39,7 @@ bool is_turtle_number(std::string_view s, std::string_view datatype) {
   return i == s.size() && i > exponent_start;
 }
 
-void append_tsv_term(std::string &out, const model::Term &term) {
+void append_tsv_term(std::string &out, model::TermView term) {
   if (term.kind == model::TermKind::literal && term.language.empty() && is_turtle_number(term.value, term.datatype)) {
     out += term.value;
   } else {
@@ -60,7 +60,7 @@ void append_csv_field(std::string &out, std::string_view value) {
   out += '"';
 }
 
-void append_csv_term(std::string &out, const model::Term &term) {
+void append_csv_term(std::string &out, model::TermView term) {
   if (term.kind == model::TermKind::blank) {
     std::string label;
     exporters::append_ntriples_blank_node(label, term.value);

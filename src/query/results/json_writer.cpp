@@ -13,7 +13,7 @@ using JsonWriter = rapidjson::Writer<rapidjson::OStreamWrapper>;
 
 void write_string(JsonWriter &w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 
-void write_term(JsonWriter &w, const model::Term &term) {
+void write_term(JsonWriter &w, model::TermView term) {
   w.StartObject();
   w.Key("type");
   switch (term.kind) {

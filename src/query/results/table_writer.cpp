@@ -53,26 +53,26 @@ std::string compact_iri(std::string_view iri, const WriteOptions &options) {
   return "<" + std::string(iri) + ">";
 }
 
-bool bare_literal(const model::Term &t) {
+bool bare_literal(model::TermView t) {
   const std::string xsd(vocab::xsd);
   return t.language.empty() && !t.value.empty() &&
          (t.datatype == xsd + "integer" || t.datatype == xsd + "decimal" || t.datatype == xsd + "double" ||
           t.datatype == xsd + "boolean");
 }
 
-std::string compact_term(const model::Term &t, const WriteOptions &options) {
+std::string compact_term(model::TermView t, const WriteOptions &options) {
   switch (t.kind) {
     case model::TermKind::iri:
       return compact_iri(t.value, options);
     case model::TermKind::blank:
-      return "_:" + t.value;
+      return "_:" + std::string(t.value);
     case model::TermKind::literal:
       break;
   }
-  if (bare_literal(t)) return t.value;
-  std::string out = "\"" + t.value + "\"";
+  if (bare_literal(t)) return std::string(t.value);
+  std::string out = "\"" + std::string(t.value) + "\"";
   if (!t.language.empty()) {
-    out += "@" + t.language;
+    out += "@" + std::string(t.language);
   } else if (!t.datatype.empty() && t.datatype != vocab::xsd_string) {
     out += "^^" + compact_iri(t.datatype, options);
   }

@@ -37,7 +37,7 @@ void append_xml_text(std::string &out, std::string_view text) {
   }
 }
 
-void append_term(std::string &out, const model::Term &term) {
+void append_term(std::string &out, model::TermView term) {
   switch (term.kind) {
     case model::TermKind::iri:
       out += "<uri>";

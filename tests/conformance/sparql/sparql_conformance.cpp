@@ -185,7 +185,7 @@ Solutions solutions_of(const query::QueryResult& r, const store::Dictionary& dic
     Row row;
     for (std::size_t c = 0; c < r.table.width(); ++c) {
       const auto id = r.table.at(i, c);
-      row.push_back(id == store::kNoTerm ? std::nullopt : std::optional<model::Term>(normalized(dict.term(id))));
+      row.push_back(id == store::kNoTerm ? std::nullopt : std::optional<model::Term>(normalized(dict.term(id).to_term())));
     }
     s.rows.push_back(std::move(row));
   }
@@ -242,7 +242,7 @@ std::string run_evaluation(const Folder& f, const Manifest& m, const model::Term
         return "expected a graph";
       std::vector<rdfio::testing::TermTriple> got, want(expected->graph.begin(), expected->graph.end());
       const auto& dict = store.dictionary();
-      for (const auto& q : answer.triples) got.push_back({dict.term(q.s), dict.term(q.p), normalized(dict.term(q.o))});
+      for (const auto& q : answer.triples) got.push_back({dict.term(q.s).to_term(), dict.term(q.p).to_term(), normalized(dict.term(q.o).to_term())});
       return rdfio::testing::isomorphic(want, got) ? ""
                                                    : "graph differs: " + std::to_string(want.size()) +
                                                          " triples expected, " + std::to_string(got.size()) + " got";
