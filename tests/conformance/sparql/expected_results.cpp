@@ -3,7 +3,10 @@
 // result-set vocabulary) or as plain CONSTRUCT graphs.
 #include "expected_results.hpp"
 
+#include <sys/wait.h>
+
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 #include "collecting_sink.hpp"
@@ -102,14 +105,18 @@ Expected from_document(const query::results::ExpectedResults& doc) {
 
 }  // namespace
 
-std::vector<TermTriple> read_turtle_triples(const std::string& path, const std::string& base, std::string& error) {
-  std::string text;
+namespace {
+
+std::string shell_quoted(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+std::vector<TermTriple> triples_of(const std::string& text, const std::string& path, const std::string& base,
+                                   std::string& error) {
   diag::Diagnostics diags;
   std::vector<TermTriple> triples;
-  if (!diag::read_source(path, text, diags)) {
-    error = first_error(diags);
-    return triples;
-  }
   rdfio::ReadOptions options;
   options.file_name = path;
   options.base_iri = base;
@@ -120,9 +127,47 @@ std::vector<TermTriple> read_turtle_triples(const std::string& path, const std::
   return triples;
 }
 
+}  // namespace
+
+bool rdfxml_to_ntriples(const std::string& path, const std::string& base, std::string& ntriples, std::string& error) {
+  const std::string command = "rapper -q -i rdfxml -o ntriples " + shell_quoted(path) + " " + shell_quoted(base);
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) {
+    error = "cannot run rapper";
+    return false;
+  }
+  char buffer[65536];
+  ntriples.clear();
+  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) ntriples.append(buffer, n);
+  const int status = pclose(pipe);
+  if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    error = "rapper could not convert " + path + " (is raptor2-utils installed?)";
+    return false;
+  }
+  return true;
+}
+
+std::vector<TermTriple> read_turtle_triples(const std::string& path, const std::string& base, std::string& error) {
+  std::string text;
+  diag::Diagnostics diags;
+  std::vector<TermTriple> triples;
+  if (!diag::read_source(path, text, diags)) {
+    error = first_error(diags);
+    return triples;
+  }
+  return triples_of(text, path, base, error);
+}
+
 std::optional<Expected> read_expected(const std::string& path, const std::string& base, std::string& error) {
-  if (path.ends_with(".ttl")) {
-    const auto triples = read_turtle_triples(path, base, error);
+  if (path.ends_with(".ttl") || path.ends_with(".rdf")) {
+    std::vector<TermTriple> triples;
+    if (path.ends_with(".rdf")) {
+      std::string ntriples;
+      if (!rdfxml_to_ntriples(path, base, ntriples, error)) return std::nullopt;
+      triples = triples_of(ntriples, path, base, error);
+    } else {
+      triples = read_turtle_triples(path, base, error);
+    }
     if (!error.empty()) return std::nullopt;
     const ResultGraph g(triples);
     if (const auto set = g.result_set(triples)) return from_result_graph(g, *set);
