@@ -52,6 +52,12 @@ void MentionMatcher::build() {
   nodes_.clear();
   edges_.clear();
   root_.fill(kNone);
+  key_syllables_.reset();
+  for (const auto& [key, target] : keys) {
+    std::size_t len = 1;
+    const char32_t c = decode_at(key, 0, len);
+    if (c >= kFirstSyllable && c <= kLastSyllable) key_syllables_.set(c - kFirstSyllable);
+  }
   nodes_.push_back({});
   build_node(keys, 0, keys.size(), 0);
   for (std::uint32_t e = 0; e < nodes_[0].edge_count; ++e) {
@@ -162,6 +168,19 @@ void MentionMatcher::find(std::string_view text, std::vector<Match>& out) const 
       if ((latin && prev_latin) || root_[lower_ascii(first)] == kNone) {
         prev_latin = latin;
         ++i;
+        continue;
+      }
+    }
+    // A Hangul syllable no key starts with (lead bytes 0xEA..0xED, the
+    // syllables' block): a Hangul letter is not Latin, so just step over it.
+    if (first >= 0xEA && first <= 0xED && i + 2 < n && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(text[i + 2]) & 0xC0) == 0x80) {
+      const char32_t c = (static_cast<char32_t>(first & 0x0F) << 12) |
+                         (static_cast<char32_t>(static_cast<unsigned char>(text[i + 1]) & 0x3F) << 6) |
+                         (static_cast<unsigned char>(text[i + 2]) & 0x3F);
+      if (c >= kFirstSyllable && c <= kLastSyllable && !key_syllables_.test(c - kFirstSyllable)) {
+        prev_latin = false;
+        i += 3;
         continue;
       }
     }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -66,6 +67,10 @@ class MentionMatcher {
   std::vector<Edge> edges_;                              // each node's children contiguous, sorted by byte
   std::vector<std::uint32_t> dense_;                     // 256 children per high-fanout node
   std::array<std::uint32_t, 256> root_{};                // dense first level: root child per byte
+  // Hangul syllables (U+AC00..U+D7A3) some key starts with: most syllables of
+  // Korean text start none, and one bit test skips them without a trie walk.
+  static constexpr char32_t kFirstSyllable = 0xAC00, kLastSyllable = 0xD7A3;
+  std::bitset<kLastSyllable - kFirstSyllable + 1> key_syllables_;
 };
 
 }  // namespace ng::extract

@@ -77,3 +77,12 @@ TEST(MentionMatcher, EmptyMatcherFindsNothing) {
   m.build();
   EXPECT_TRUE(found(m, "anything at all").empty());
 }
+
+TEST(MentionMatcher, SyllablesNoKeyStartsWithAreSteppedOverNotMatchedAcross) {
+  // 다 starts no key, so the walk skips it; a key starting mid-word (람다 in
+  // 다람다) is still found, a Latin key right after Hangul still matches, and
+  // spaces inside a Hangul name are still ignored.
+  auto m = make({{"람다", 7}, {"S3", 2}});
+  EXPECT_EQ(found(m, "다람다가 다S3를"), (std::vector<std::string>{"람다#7", "S3#2"}));
+  EXPECT_EQ(found(m, "다다다 람 다"), std::vector<std::string>{"람 다#7"});
+}
