@@ -1,8 +1,12 @@
 // Basic graph patterns by index nested loops: every incoming row is extended
 // pattern by pattern in the planner's order, each pattern a range scan of the
-// permutation its bound positions select. Filters run as soon as their
-// variables are bound; the loop stops at the row cap (LIMIT) or a limit.
+// permutation its bound positions select. When the first two patterns share a
+// variable both of their scans come sorted by, they are merge-joined instead.
+// Filters run as soon as their variables are bound; the loop stops at the row
+// cap (LIMIT) or a limit.
 #include <algorithm>
+#include <cmath>
+#include <optional>
 
 #include "query/evaluator.hpp"
 #include "query/planner.hpp"
@@ -22,6 +26,8 @@ struct BgpRun {
   std::vector<TermId> row;
   std::vector<std::size_t> produced;  // per step, for explain
   bool stopped = false;
+  std::optional<VarId> merge_var;  // set: steps 0 and 1 are merge-joined on it
+
 
   bool filters_pass(std::size_t step) {
     for (const Expr* f : filters_after[step])
@@ -56,8 +62,73 @@ struct BgpRun {
     undo(assigned);
   }
 
+  // The quads of a plain pattern in the active graph, in scan order, the
+  // default graph's duplicates (one triple in several graphs) dropped.
+  void scan_into(const ResolvedTriple& t, std::vector<store::Quad>& quads) {
+    store::QuadPattern q{value(t.s), value(t.p), value(t.o), ctx.active_graph};
+    const store::Quad* previous = nullptr;
+    for (const store::Quad& quad : ctx.store.scan(q)) {
+      ctx.limits.tick();
+      if (!ctx.in_active_graph(quad)) continue;
+      if (ctx.active_graph == kNoTerm && previous && previous->s == quad.s && previous->p == quad.p &&
+          previous->o == quad.o)
+        continue;
+      previous = &quad;
+      quads.push_back(quad);
+    }
+  }
+
+  // Steps 0 and 1 by a merge join on *merge_var: both scans come sorted by it
+  // (extend_bgp checked), so equal runs meet in one pass over each.
+  void run_merge() {
+    const ResolvedTriple& a = triples[steps[0].index];
+    const ResolvedTriple& b = triples[steps[1].index];
+    std::vector<store::Quad> left, right;
+    scan_into(a, left);
+    scan_into(b, right);
+    const VarId v = *merge_var;
+    auto key = [v](const ResolvedTriple& t, const store::Quad& q) {
+      return t.s.is_var && t.s.var == v ? q.s : q.o;
+    };
+    std::vector<VarId> assigned_a, assigned_b;
+    for (std::size_t i = 0, j = 0; i < left.size() && j < right.size() && !stopped;) {
+      const TermId ka = key(a, left[i]), kb = key(b, right[j]);
+      if (ka != kb) {
+        ka < kb ? ++i : ++j;
+        continue;
+      }
+      std::size_t i_end = i, j_end = j;
+      while (i_end < left.size() && key(a, left[i_end]) == ka) ++i_end;
+      while (j_end < right.size() && key(b, right[j_end]) == kb) ++j_end;
+      for (std::size_t x = i; x < i_end && !stopped; ++x) {
+        const store::Quad& qa = left[x];
+        if (!(bind(a.s, qa.s, assigned_a) && bind(a.p, qa.p, assigned_a) && bind(a.o, qa.o, assigned_a)) ||
+            !filters_pass(1)) {
+          undo(assigned_a);
+          continue;
+        }
+        ++produced[0];
+        for (std::size_t y = j; y < j_end && !stopped; ++y) {
+          ctx.limits.tick();
+          const store::Quad& qb = right[y];
+          if (bind(b.s, qb.s, assigned_b) && bind(b.p, qb.p, assigned_b) && bind(b.o, qb.o, assigned_b))
+            next_step(1, assigned_b);
+          else
+            undo(assigned_b);
+        }
+        undo(assigned_a);
+      }
+      i = i_end;
+      j = j_end;
+    }
+  }
+
   void run(std::size_t k) {
     if (stopped) return;
+    if (k == 0 && merge_var) {
+      run_merge();
+      return;
+    }
     if (k == steps.size()) {
       out.add_row(row.data());
       ctx.check(out);
@@ -101,6 +172,25 @@ struct BgpRun {
     }
   }
 };
+
+// The variable a plain pattern's scan comes sorted by, given which of its
+// positions are bound: the position after the prefix of the permutation the
+// store picks (POS for bound P and O, OSP for O alone give S; SPO for bound S
+// and P, POS for P alone give O). Nothing when that position is not a
+// variable of its own.
+std::optional<VarId> sorted_by(const ResolvedTriple& t, const std::vector<bool>& bound) {
+  auto is_bound = [&](const ResolvedSlot& slot) { return !slot.is_var || bound[slot.var]; };
+  auto free_var = [&](const ResolvedSlot& slot) { return slot.is_var && !bound[slot.var]; };
+  if (t.path || t.unknown_constant) return std::nullopt;
+  const bool s = is_bound(t.s), p = is_bound(t.p), o = is_bound(t.o);
+  std::optional<VarId> v;
+  if (!s && o) v = free_var(t.s) ? std::optional<VarId>(t.s.var) : std::nullopt;       // POS / OSP: S next
+  else if (!o && p) v = free_var(t.o) ? std::optional<VarId>(t.o.var) : std::nullopt;  // SPO / POS: O next
+  if (!v) return std::nullopt;
+  // The same variable twice in the pattern would need a check per quad.
+  int uses = (t.s.is_var && t.s.var == *v) + (t.p.is_var && t.p.var == *v) + (t.o.is_var && t.o.var == *v);
+  return uses == 1 ? v : std::nullopt;
+}
 
 std::string slot_text(const EvalContext& ctx, const Slot& s) {
   if (s.is_var) return "?" + ctx.query.var_names[s.var];
@@ -159,13 +249,37 @@ void PatternEvaluator::extend_bgp(Table& t, const std::vector<TriplePattern>& tr
 
   Table out(t.width);
   BgpRun run{ctx_, expressions_, resolved, steps, filters_after, cap, out, std::vector<TermId>(t.width),
-             std::vector<std::size_t>(steps.size(), 0)};
+             std::vector<std::size_t>(steps.size(), 0), false, std::nullopt};
+  // Merge-join the first two patterns when both scans are sorted by the
+  // variable they share and one pass over both beats a lookup per row of the
+  // first: n0 + n1 < n0 * log2(N). Only from the unit table, where no row binds
+  // anything that would change a scan's order.
+  std::optional<std::size_t> merge_line;
+  const bool unit = t.rows == 1 && std::all_of(t.cells.begin(), t.cells.end(), [](TermId c) { return c == kNoTerm; });
+  if (unit && steps.size() >= 2 && cap == 0) {
+    const ResolvedTriple& a = resolved[steps[0].index];
+    const ResolvedTriple& b = resolved[steps[1].index];
+    const auto va = sorted_by(a, bound), vb = sorted_by(b, bound);
+    if (va && vb && *va == *vb) {
+      auto size = [&](const ResolvedTriple& r) {
+        return static_cast<double>(ctx_.store.scan({r.s.is_var ? kNoTerm : r.s.id, r.p.is_var ? kNoTerm : r.p.id,
+                                                    r.o.is_var ? kNoTerm : r.o.id, ctx_.active_graph})
+                                       .size_estimate());
+      };
+      const double n0 = size(a), n1 = size(b);
+      if (n0 + n1 < n0 * std::log2(static_cast<double>(ctx_.store.size()) + 2)) {
+        run.merge_var = *va;
+        merge_line = ctx_.plan("MergeJoin ?" + ctx_.query.var_names[*va] + " (first two scans)", -1);
+      }
+    }
+  }
   for (std::size_t r = 0; r < t.rows && !run.stopped; ++r) {
     std::copy(t.row(r), t.row(r) + t.width, run.row.begin());
     if (!run.filters_pass(0)) continue;
     run.run(0);
   }
   for (std::size_t k = 0; k < steps.size(); ++k) ctx_.plan_actual(lines[k], run.produced[k]);
+  if (merge_line) ctx_.plan_actual(*merge_line, run.produced[1]);
   t = std::move(out);
 }
 
