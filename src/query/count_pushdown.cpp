@@ -1,8 +1,9 @@
-// COUNT(*) over a group whose OPTIONALs are independent of one another, counted
-// without building the rows: for each solution of the group's leading triples,
-// the left joins multiply its count by max(1, matches) per OPTIONAL. A star of
-// OPTIONALs around one subject otherwise materializes the product of every
-// subject's value lists (millions of rows for a million triples).
+// COUNT(*) over a group of triples, or of triples then OPTIONALs independent
+// of one another, counted without building the rows: the triples' solutions
+// are counted as the scans produce them, and for each, the left joins multiply
+// its count by max(1, matches) per OPTIONAL. A star of OPTIONALs around one
+// subject otherwise materializes the product of every subject's value lists
+// (millions of rows for a million triples).
 #include <algorithm>
 
 #include "query/evaluator.hpp"
@@ -15,6 +16,11 @@ bool contains(const std::vector<VarId>& vars, VarId v) { return std::find(vars.b
 
 bool plain_triples_group(const GroupPattern& g) {
   return g.elements.size() == 1 && g.elements[0].kind == GroupElement::Kind::triples;
+}
+
+bool has_exists(const Expr& e) {
+  if (e.kind == Expr::Kind::exists || e.kind == Expr::Kind::not_exists) return true;
+  return std::any_of(e.args.begin(), e.args.end(), has_exists);
 }
 
 // Variables a plain-triples OPTIONAL reads or binds (its filters included).
@@ -31,10 +37,64 @@ std::vector<VarId> optional_vars(const GroupPattern& g) {
 
 std::optional<Table> PatternEvaluator::count_without_rows(const SelectQuery& q) {
   // The shape: one COUNT(*) over all solutions, nothing that reads the rows.
-  if (!q.aggregating || !q.group_by.empty() || !q.having.empty() || q.aggregates.size() != 1) return std::nullopt;
-  const Aggregate& count = q.aggregates[0];
-  if (count.name != "COUNT" || !count.star || count.distinct) return std::nullopt;
+  // Every aggregate (the projection's and HAVING's) is a plain COUNT(*).
+  if (!q.aggregating || q.group_by.size() > 1 || q.aggregates.empty()) return std::nullopt;
+  for (const Aggregate& a : q.aggregates)
+    if (a.name != "COUNT" || !a.star || a.distinct) return std::nullopt;
+  auto set_counts = [&](TermId* row, TermId n) {
+    for (const Aggregate& a : q.aggregates) row[a.result] = n;
+  };
   const GroupPattern& where = q.where;
+  auto count_term = [&](std::uint64_t n) {
+    return ctx_.intern(numeric_term(Numeric{NumericType::integer, static_cast<std::int64_t>(n), 0}));
+  };
+  auto result = [&](std::uint64_t total) {
+    Table out(ctx_.width());
+    out.add_empty_row();
+    set_counts(out.row(0), count_term(total));
+    return out;
+  };
+  std::optional<VarId> key;  // GROUP BY ?key, a variable of the triples
+  if (!q.group_by.empty()) {
+    if (q.group_by[0].expr || !plain_triples_group(where)) return std::nullopt;
+    std::vector<VarId> vars;
+    collect_pattern_vars(where, vars);
+    if (!contains(vars, q.group_by[0].var)) return std::nullopt;
+    key = q.group_by[0].var;
+  }
+  if (plain_triples_group(where)) {
+    // One BGP: its filters must all go inside the scans, so each may read
+    // only the BGP's variables and no EXISTS (which the scans do not take).
+    std::vector<VarId> bgp_vars;
+    collect_pattern_vars(where, bgp_vars);
+    std::vector<const Expr*> trial;
+    for (const Expr& f : where.filters) {
+      std::vector<VarId> used;
+      collect_expr_vars(f, used);
+      for (VarId v : used)
+        if (!contains(bgp_vars, v)) return std::nullopt;
+      if (has_exists(f)) return std::nullopt;
+      trial.push_back(&f);
+    }
+    RowCounts counts;
+    counts.key = key;
+    std::size_t line = ctx_.plan(key ? "CountRowsByKey (rows not built)" : "CountRows (rows not built)", -1);
+    ++ctx_.depth;
+    Table unit = Table::unit(ctx_.width());
+    extend_bgp(unit, where.elements[0].triples, trial, 0, &counts);
+    --ctx_.depth;
+    if (!trial.empty()) return std::nullopt;  // not reached: every filter was checked placeable above
+    ctx_.plan_actual(line, static_cast<std::size_t>(counts.total));
+    if (!key) return result(counts.total);
+    Table out(ctx_.width());  // one row per key, as group_and_aggregate gives
+    for (const auto& [value, n] : counts.by_key) {
+      out.add_empty_row();
+      out.row(out.rows - 1)[*key] = value;
+      set_counts(out.row(out.rows - 1), count_term(n));
+      ctx_.check(out);
+    }
+    return out;
+  }
   if (!where.filters.empty()) return std::nullopt;
   std::size_t leading = 0;  // triples blocks first, then only OPTIONALs of plain triples
   while (leading < where.elements.size() && where.elements[leading].kind == GroupElement::Kind::triples) ++leading;
@@ -93,11 +153,7 @@ std::optional<Table> PatternEvaluator::count_without_rows(const SelectQuery& q) 
   --ctx_.depth;
   ctx_.plan_actual(line, static_cast<std::size_t>(total));
 
-  Table out(ctx_.width());
-  out.add_empty_row();
-  out.row(0)[count.result] =
-      ctx_.intern(numeric_term(Numeric{NumericType::integer, static_cast<std::int64_t>(total), 0}));
-  return out;
+  return result(static_cast<std::uint64_t>(total));
 }
 
 }  // namespace ng::query

@@ -6,12 +6,21 @@
 #pragma once
 
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include "query/eval_context.hpp"
 #include "query/expression_eval.hpp"
 
 namespace ng::query {
+
+// Where a BGP's rows go when only their number matters (COUNT(*)): a total,
+// or counts per value of one variable (GROUP BY ?key).
+struct RowCounts {
+  std::uint64_t total = 0;
+  std::optional<VarId> key;
+  std::unordered_map<TermId, std::uint64_t> by_key;
+};
 
 class PatternEvaluator {
 public:
@@ -30,8 +39,9 @@ private:
   Table fold_group(const GroupPattern& g, Table current, std::size_t cap);
   // Extends every row of `t` with the matches of the triples; applies each
   // filter of `filters` as soon as its variables are bound and erases it.
+  // With `counts`, the rows are only counted into it and `t` is left empty.
   void extend_bgp(Table& t, const std::vector<TriplePattern>& triples, std::vector<const Expr*>& filters,
-                  std::size_t cap);
+                  std::size_t cap, RowCounts* counts = nullptr);
   Table join(const Table& a, const Table& b);
   Table left_join(const Table& a, const GroupPattern& optional);
   Table minus(const Table& a, const Table& b);
@@ -40,9 +50,10 @@ private:
   void bind(Table& t, const Expr& e, VarId var);
   void filter(Table& t, const Expr& e);
 
-  // COUNT(*) of a group of triples then independent OPTIONALs, without
-  // building its rows (count_pushdown.cpp); nullopt when the query has
-  // another shape.
+  // COUNT(*) of a group of triples (optionally grouped by one of their
+  // variables), or of triples then independent OPTIONALs, without building
+  // its rows (count_pushdown.cpp): the aggregated table, before HAVING;
+  // nullopt when the query has another shape.
   std::optional<Table> count_without_rows(const SelectQuery& q);
 
   // Solution modifiers (solution_modifiers.cpp).

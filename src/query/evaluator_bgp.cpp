@@ -27,6 +27,7 @@ struct BgpRun {
   std::vector<std::size_t> produced;  // per step, for explain
   bool stopped = false;
   std::optional<VarId> merge_var;  // set: steps 0 and 1 are merge-joined on it
+  RowCounts* counts = nullptr;  // set: count the rows instead of storing them
 
 
   bool filters_pass(std::size_t step) {
@@ -130,6 +131,11 @@ struct BgpRun {
       return;
     }
     if (k == steps.size()) {
+      if (counts) {
+        ++counts->total;
+        if (counts->key) ++counts->by_key[row[*counts->key]];
+        return;
+      }
       out.add_row(row.data());
       ctx.check(out);
       if (cap && out.rows >= cap) stopped = true;
@@ -201,7 +207,7 @@ std::string slot_text(const EvalContext& ctx, const Slot& s) {
 }  // namespace
 
 void PatternEvaluator::extend_bgp(Table& t, const std::vector<TriplePattern>& triples,
-                                  std::vector<const Expr*>& filters, std::size_t cap) {
+                                  std::vector<const Expr*>& filters, std::size_t cap, RowCounts* counts) {
   std::vector<ResolvedTriple> resolved;
   for (const TriplePattern& tp : triples) resolved.push_back(resolve_triple(ctx_, tp));
   std::vector<bool> bound = always_bound(t);
@@ -249,7 +255,7 @@ void PatternEvaluator::extend_bgp(Table& t, const std::vector<TriplePattern>& tr
 
   Table out(t.width);
   BgpRun run{ctx_, expressions_, resolved, steps, filters_after, cap, out, std::vector<TermId>(t.width),
-             std::vector<std::size_t>(steps.size(), 0), false, std::nullopt};
+             std::vector<std::size_t>(steps.size(), 0), false, std::nullopt, counts};
   // Merge-join the first two patterns when both scans are sorted by the
   // variable they share and one pass over both beats a lookup per row of the
   // first: n0 + n1 < n0 * log2(N). Only from the unit table, where no row binds

@@ -49,11 +49,10 @@ Table PatternEvaluator::run_select(const SelectQuery& q, std::size_t cap) {
     t = std::move(*counted);
   } else {
     t = eval_group(q.where, pattern_cap);
-    if (q.aggregating) {
-      t = group_and_aggregate(q, t);
-      for (const Expr& h : q.having) filter(t, h);
-    }
+    if (q.aggregating) t = group_and_aggregate(q, t);
   }
+  if (q.aggregating)
+    for (const Expr& h : q.having) filter(t, h);
   if (q.values) t = join(t, values_table(*q.values));
   for (const Projection& p : q.projection)
     if (p.expr) bind(t, *p.expr, p.var);
@@ -92,8 +91,9 @@ Table PatternEvaluator::group_and_aggregate(const SelectQuery& q, const Table& i
       const Projection& g = q.group_by[i];
       key[i] = g.expr ? expressions_.eval(*g.expr, in.row(r)).to_id(ctx_) : in.row(r)[g.var];
     }
-    auto [it, inserted] = index.emplace(key, keys.size());
-    if (inserted) {
+    auto it = index.find(key);  // find first: emplace would copy the key for every row
+    if (it == index.end()) {
+      it = index.emplace(key, keys.size()).first;
       keys.push_back(key);
       members.emplace_back();
     }
@@ -108,6 +108,11 @@ Table PatternEvaluator::group_and_aggregate(const SelectQuery& q, const Table& i
     out.add_empty_row();
     for (std::size_t i = 0; i < q.group_by.size(); ++i) out.row(g)[q.group_by[i].var] = keys[g][i];
     for (const Aggregate& agg : q.aggregates) {
+      if (agg.name == "COUNT" && agg.star && !agg.distinct) {  // the group's size; no values to gather
+        out.row(g)[agg.result] = ctx_.intern(
+            numeric_term(Numeric{NumericType::integer, static_cast<std::int64_t>(members[g].size()), 0}));
+        continue;
+      }
       std::vector<TermId> values;
       bool error = false;
       for (std::size_t r : members[g]) {

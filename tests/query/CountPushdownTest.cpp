@@ -74,6 +74,43 @@ TEST_F(CountPushdownTest, OtherShapesAreNotCountedThisWay) {
   EXPECT_EQ(distinct[0], "?n=" + std::to_string(rows("SELECT DISTINCT * WHERE { ?s ex:type ex:T OPTIONAL { ?s ex:p ?a } }").size()));
 }
 
+TEST_F(CountPushdownTest, PlainTriplesAreCountedAsTheScansProduceThem) {
+  add_star_graph(8);
+  for (const std::string pattern : {"?s ex:type ex:T", "?s ?p ?o", "?s ex:p ?a . ?s ex:q ?b FILTER(?a < ?b)",
+                                    "?s ex:type ex:T ; ex:p ?a FILTER(?a != 1)"}) {
+    store.freeze();
+    ParsedQuery q = parse_query(
+        "PREFIX ex: <http://example.org/>\nSELECT (COUNT(*) AS ?n) WHERE { " + pattern + " }", {}, diags);
+    EXPECT_NE(explain(q, store, eval_options, diags).find("CountRows"), std::string::npos) << pattern;
+    EXPECT_EQ(count_of(pattern), rows_of(pattern)) << pattern;
+  }
+}
+
+TEST_F(CountPushdownTest, FiltersTheScansCannotTakeUseTheGeneralPath) {
+  add_star_graph(9);
+  // ?x is not bound by the pattern: !BOUND(?x) holds for every row.
+  EXPECT_EQ(count_of("?s ex:p ?a FILTER(!BOUND(?x))"), rows_of("?s ex:p ?a"));
+  EXPECT_EQ(count_of("?s ex:p ?a FILTER NOT EXISTS { ?s ex:q ?b }"),
+            rows_of("?s ex:p ?a FILTER NOT EXISTS { ?s ex:q ?b }"));
+}
+
+TEST_F(CountPushdownTest, GroupedCountsMatchCountingABoundVariable) {
+  add_star_graph(10);
+  // COUNT(?s) of an always-bound ?s counts the same rows on the general path.
+  for (const std::string tail : {"", " HAVING(COUNT(*) > 2)"}) {
+    const std::string where = "WHERE { ?s ex:p ?a FILTER(?a != 0) } GROUP BY ?a";
+    store.freeze();
+    ParsedQuery q =
+        parse_query("PREFIX ex: <http://example.org/>\nSELECT ?a (COUNT(*) AS ?n) " + where + tail, {}, diags);
+    EXPECT_NE(explain(q, store, eval_options, diags).find("CountRowsByKey"), std::string::npos);
+    Rows fast = rows("SELECT ?a (COUNT(*) AS ?n) " + where + tail);
+    std::string general_tail = tail.empty() ? "" : " HAVING(COUNT(?s) > 2)";
+    EXPECT_EQ(fast, rows("SELECT ?a (COUNT(?s) AS ?n) " + where + general_tail)) << tail;
+    EXPECT_FALSE(fast.empty());
+  }
+  EXPECT_TRUE(rows("SELECT ?a (COUNT(*) AS ?n) WHERE { ?s ex:nothing ?a } GROUP BY ?a").empty());
+}
+
 TEST_F(CountPushdownTest, EmptyBaseCountsZero) {
   add_star_graph(7);
   EXPECT_EQ(count_of("?s ex:type ex:Nothing OPTIONAL { ?s ex:p ?a }"), "?n=0");
