@@ -14,7 +14,9 @@ int create_temporary_file(const std::string& target, std::string& temp_path);
 
 // Removes, once per process and folder, the temporary files in `dir` whose
 // process is gone (killed before it renamed them). Files of running processes
-// (or of a process id that has since been reused) are left alone.
+// (or of a process id that has since been reused) are left alone. A writer in
+// another PID namespace sharing the folder looks gone: its rename then fails
+// and is reported, and no output is damaged.
 void remove_stale_temporary_files(const std::string& dir);
 
 // Whether `name` (a file name, no folder) is one of these temporary files.

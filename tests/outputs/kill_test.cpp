@@ -125,11 +125,13 @@ class KillTest : public OutputTest {
     }
     double length = *std::max_element(lengths.begin(), lengths.end());
     std::printf("a whole run takes %.3f s; kills come at random within that time\n", length);
-    // Half the kills anywhere in the run, half in its last third, where the
-    // files are written and renamed (parsing comes first and takes longest).
+    // Half the kills anywhere in the run, a quarter in its last third, where
+    // the files are written, and a quarter around its end, where they are
+    // renamed (parsing comes first and takes longest).
     // The machine's load changes the run's length as the test goes: a run
     // that finished before its signal shortens the estimate, a kill at the
-    // very end lengthens it. A time budget bounds the whole on a busy machine.
+    // very end lengthens it. A time budget bounds the whole on a busy machine
+    // (where fewer kills are made; at least a quarter are required).
     const auto deadline = Clock::now() + std::chrono::seconds(budget_seconds);
     int attempts = 0;
     Fingerprints before = fingerprints_of(work, files);
@@ -140,8 +142,9 @@ class KillTest : public OutputTest {
         ADD_FAILURE() << "cannot start notegraph";
         break;
       }
-      const double from = attempts % 4 < 2 ? 0.0 : length * 2 / 3;
-      const double wait = std::uniform_real_distribution<double>(from, length)(rng_);
+      const double from = attempts % 4 < 2 ? 0.0 : attempts % 4 == 2 ? length * 2 / 3 : length * 0.85;
+      const double to = attempts % 4 == 3 ? length * 1.05 : length;
+      const double wait = std::uniform_real_distribution<double>(from, to)(rng_);
       sleep_for(wait);
       ::kill(pid, SIGKILL);
       int status = 0;
@@ -149,18 +152,18 @@ class KillTest : public OutputTest {
       (WIFSIGNALED(status) ? report.kills : report.completed)++;
       if (!WIFSIGNALED(status))
         length *= 0.95;
-      else if (wait > length * 0.9)
+      else if (wait > length)
         length *= 1.05;
       const Fingerprints after = fingerprints_of(work, files);
       if (WIFSIGNALED(status)) {
-        std::size_t replaced = 0, differing = 0;
+        bool renamed_some = false, left_some = false;
         for (std::size_t i = 0; i < files.size(); ++i) {
           if (version[0][i] == version[1][i]) continue;
-          ++differing;
-          if (after[i] != before[i]) ++replaced;
+          if (after[i] != before[i] && after[i] == version[v][i]) renamed_some = true;
+          if (after[i] != version[v][i]) left_some = true;
         }
-        if (replaced > 0) report.after_a_rename++;
-        if (replaced > 0 && replaced < differing) report.between_renames++;
+        if (renamed_some) report.after_a_rename++;
+        if (renamed_some && left_some) report.between_renames++;
       }
       for (std::size_t i = 0; i < files.size(); ++i) {
         if (!fs::exists(work / files[i])) {
@@ -190,12 +193,9 @@ class KillTest : public OutputTest {
     EXPECT_EQ(names_under(work), std::set<std::string>(files.begin(), files.end()))
         << "temporary files are left after a completed run";
     EXPECT_EQ(fingerprints_of(work, files), version[1]);
-    std::printf(
-        "%d kills (%d after a rename, %d between two renames), %d runs finished before the signal, %d torn, %d "
-        "missing, "
-        "%d out of order\n",
-        report.kills, report.after_a_rename, report.between_renames, report.completed, report.torn, report.missing,
-        report.out_of_order);
+    std::printf("%d kills (%d after a rename, %d between two renames), %d runs finished before the signal\n",
+                report.kills, report.after_a_rename, report.between_renames, report.completed);
+    std::printf("%d torn, %d missing, %d out of order\n", report.torn, report.missing, report.out_of_order);
     for (const auto& p : report.problems) ADD_FAILURE() << p;
     return report;
   }
@@ -212,10 +212,10 @@ TEST_F(KillTest, BuildKilledAnywhereLeavesEachOutputOldOrNewWhole) {
       [](const fs::path& in, const fs::path& out) {
         return std::vector<std::string>{"build", "-q", "-o", out.string(), in.string()};
       },
-      inputs, {"graph.nt", "graph.nq"}, kills, kSlowBuild ? 60 : 40);
+      inputs, {"graph.nt", "graph.nq"}, kills, kSlowBuild ? 70 : 45);
   RecordProperty("kills", report.kills);
   RecordProperty("torn", report.torn);
-  EXPECT_GE(report.kills, kills / 2) << "too few runs were still going when the signal came";
+  EXPECT_GE(report.kills, kills / 4) << "too few kills within the time budget";
   EXPECT_EQ(report.torn + report.missing + report.out_of_order, 0);
 }
 
@@ -226,24 +226,24 @@ TEST_F(KillTest, CsvExportKilledAnywhereLeavesEachFileOldOrNewWhole) {
       [](const fs::path& in, const fs::path& out) {
         return std::vector<std::string>{"export", "-q", "-f", "neo4j", "-o", out.string(), in.string()};
       },
-      inputs, {"nodes.csv", "relationships.csv", "README.md"}, kills, 15);
+      inputs, {"nodes.csv", "relationships.csv", "README.md"}, kills, 20);
   RecordProperty("kills", report.kills);
   RecordProperty("torn", report.torn);
-  EXPECT_GE(report.kills, kills / 2);
+  EXPECT_GE(report.kills, kills / 4) << "too few kills within the time budget";
   EXPECT_EQ(report.torn + report.missing + report.out_of_order, 0);
 }
 
 TEST_F(KillTest, DiagramKilledAnywhereLeavesTheSvgOldOrNewWhole) {
-  const std::array inputs = {generate_notes("a", 0.15, 5), generate_notes("b", 0.15, 6)};
+  const std::array inputs = {generate_notes("a", 0.1, 5), generate_notes("b", 0.1, 6)};
   const int kills = kSlowBuild ? 8 : 25;
   const KillReport report = kill_repeatedly(
       [](const fs::path& in, const fs::path& out) {
         return std::vector<std::string>{"diagram", "-q", "-o", (out / "services.svg").string(), in.string()};
       },
-      inputs, {"services.svg"}, kills, 15);
+      inputs, {"services.svg"}, kills, 20);
   RecordProperty("kills", report.kills);
   RecordProperty("torn", report.torn);
-  EXPECT_GE(report.kills, kills / 2);
+  EXPECT_GE(report.kills, kills / 4) << "too few kills within the time budget";
   EXPECT_EQ(report.torn + report.missing + report.out_of_order, 0);
 }
 
