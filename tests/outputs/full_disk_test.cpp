@@ -30,12 +30,12 @@ class FullDisk : public OutputTest {
     OutputTest::TearDown();
   }
 
-  // Mounts a 256 KiB tmpfs at root_/disk; false (and the reason) when the
+  // Mounts a 1 MiB tmpfs at root_/disk; false (and the reason) when the
   // system does not allow it.
   bool mount_small_disk(std::string& why) {
     disk_ = root_ / "disk";
     fs::create_directories(disk_);
-    if (::mount("tmpfs", disk_.c_str(), "tmpfs", 0, "size=256k") != 0) {
+    if (::mount("tmpfs", disk_.c_str(), "tmpfs", 0, "size=1m") != 0) {
       why = std::string("cannot mount a tmpfs (") + std::strerror(errno) + "): needs root or CAP_SYS_ADMIN";
       return false;
     }
@@ -52,18 +52,30 @@ class FullDisk : public OutputTest {
     write_file(disk_ / "filler", std::string(free_bytes - room, 'f'));
   }
 
-  // Writes the old outputs with `args_for(small)`, fills the disk, runs
-  // `args_for(big)` and checks the failure.
-  void expect_full_disk_keeps_old_outputs(const std::function<std::vector<std::string>(const fs::path&)>& args_for,
-                                          const std::string& file_in_message) {
+  // Writes the old outputs with `args_for(small, disk_)`, fills the disk and
+  // runs `args_for(big, disk_)`. For a set of files, the disk keeps room for
+  // the first file of the set (`first`, its size learnt from a run
+  // elsewhere) but not the next one, so a writer that renamed each file as
+  // it went would replace the first before failing.
+  void expect_full_disk_keeps_old_outputs(
+      const std::function<std::vector<std::string>(const fs::path&, const fs::path&)>& args_for,
+      const std::string& first, const std::string& file_in_message) {
     const fs::path small = root_ / "small.md", big = NG_TEST_DATA "/aws-overview.ko.md";
     write_file(small, "# AWS 서비스\n\n## Compute\n\n### Amazon EC2 (EC2)\n\nOld.\n");
-    const RunResult first = run(args_for(small));
-    ASSERT_EQ(first.code, 0) << first.err;
-    fill_disk_leaving(8 * 1024);
+    std::size_t room = 8 * 1024;
+    if (!first.empty()) {
+      const fs::path elsewhere = root_ / "elsewhere";
+      fs::create_directories(elsewhere);
+      const RunResult sizing = run(args_for(big, elsewhere));
+      ASSERT_EQ(sizing.code, 0) << sizing.err;
+      room = (fs::file_size(elsewhere / first) + 4095) / 4096 * 4096 + 4096;  // tmpfs counts whole pages
+    }
+    const RunResult old_run = run(args_for(small, disk_));
+    ASSERT_EQ(old_run.code, 0) << old_run.err;
+    fill_disk_leaving(room);
     const auto before = contents_under(disk_);
 
-    const RunResult r = run(args_for(big));
+    const RunResult r = run(args_for(big, disk_));
     EXPECT_EQ(r.code, 1) << r.err;
     EXPECT_NE(r.err.find("error:"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find(file_in_message), std::string::npos) << r.err;
@@ -79,41 +91,41 @@ TEST_F(FullDisk, BuildOnAFullTmpfsFailsAndKeepsBothOldFiles) {
   std::string why;
   if (!mount_small_disk(why)) GTEST_SKIP() << why;
   expect_full_disk_keeps_old_outputs(
-      [&](const fs::path& in) {
-        return std::vector<std::string>{"build", "-o", disk_.string(), in.string()};
+      [](const fs::path& in, const fs::path& dir) {
+        return std::vector<std::string>{"build", "-o", dir.string(), in.string()};
       },
-      (disk_ / "graph.n").string());
+      "graph.nt", (disk_ / "graph.n").string());
 }
 
 TEST_F(FullDisk, CsvExportOnAFullTmpfsFailsAndKeepsTheOldFolder) {
   std::string why;
   if (!mount_small_disk(why)) GTEST_SKIP() << why;
   expect_full_disk_keeps_old_outputs(
-      [&](const fs::path& in) {
-        return std::vector<std::string>{"export", "-f", "neptune-gremlin", "-o", (disk_ / "pg").string(), in.string()};
+      [](const fs::path& in, const fs::path& dir) {
+        return std::vector<std::string>{"export", "-f", "neptune-gremlin", "-o", (dir / "pg").string(), in.string()};
       },
-      (disk_ / "pg").string());
+      "pg/nodes.csv", (disk_ / "pg/relationships.csv").string());
 }
 
 TEST_F(FullDisk, SplitExportOnAFullTmpfsFailsAndKeepsTheOldParts) {
   std::string why;
   if (!mount_small_disk(why)) GTEST_SKIP() << why;
   expect_full_disk_keeps_old_outputs(
-      [&](const fs::path& in) {
-        return std::vector<std::string>{"export",   "-f", "nq", "--split", "40", "-o", (disk_ / "graph.nq").string(),
+      [](const fs::path& in, const fs::path& dir) {
+        return std::vector<std::string>{"export",   "-f", "nq", "--split", "400", "-o", (dir / "graph.nq").string(),
                                         in.string()};
       },
-      (disk_ / "graph.").string());
+      "graph.0001.nq", (disk_ / "graph.0002.nq").string());
 }
 
 TEST_F(FullDisk, DiagramOnAFullTmpfsFailsAndKeepsTheOldPicture) {
   std::string why;
   if (!mount_small_disk(why)) GTEST_SKIP() << why;
   expect_full_disk_keeps_old_outputs(
-      [&](const fs::path& in) {
-        return std::vector<std::string>{"diagram", "-o", (disk_ / "services.svg").string(), in.string()};
+      [](const fs::path& in, const fs::path& dir) {
+        return std::vector<std::string>{"diagram", "-o", (dir / "services.svg").string(), in.string()};
       },
-      (disk_ / "services.svg").string());
+      "", (disk_ / "services.svg").string());
 }
 
 // /dev/full is a stream: written in place (never replaced by a rename,
