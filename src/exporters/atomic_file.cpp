@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <string_view>
 #include <utility>
@@ -44,11 +45,16 @@ Target inspect(const std::string& path) {
   if (S_ISDIR(st.st_mode)) return {TargetKind::folder};
   if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)) return {TargetKind::stream};
   if (!S_ISLNK(st.st_mode)) return {TargetKind::other};
-  // /dev/stdout and /dev/fd/N are links into /proc that stand for an open
-  // stream: replacing them would break the system's /dev, not write output.
+  // /dev/stdout, /dev/fd/N and /proc/self/fd/N are links into /proc (or
+  // in it) that stand for an open stream: replacing them would break the
+  // system's /dev, not write output.
   char link[16] = {};
   const ssize_t n = ::readlink(path.c_str(), link, sizeof link - 1);
-  const bool into_proc = n >= 6 && std::string_view(link, static_cast<std::size_t>(n)).starts_with("/proc/");
+  const bool to_proc = n >= 6 && std::string_view(link, static_cast<std::size_t>(n)).starts_with("/proc/");
+  char* folder = ::realpath(directory_of(path).c_str(), nullptr);
+  const bool in_proc = folder && std::string_view(folder).starts_with("/proc/");
+  std::free(folder);
+  const bool into_proc = to_proc || in_proc;
   return {into_proc ? TargetKind::stream : TargetKind::link};
 }
 

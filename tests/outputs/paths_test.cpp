@@ -175,5 +175,19 @@ TEST_F(Paths, NextRunRemovesTemporaryFilesOfDeadRuns) {
   EXPECT_EQ(names_under(out), (std::set<std::string>{"graph.nt", "graph.nq", live, lookalike}));
 }
 
+// /dev/stdout, /dev/fd/1 and /proc/self/fd/1 stand for the standard output
+// (here a regular file): written in place like a redirection, never replaced.
+TEST_F(Paths, StandardOutputNamesAreWrittenInPlace) {
+  const std::string notes = (sandbox_ / "notes" / "paths.md").string();
+  const RunResult expected = run_in_sandbox({"export", "-q", "-f", "nt", notes});
+  ASSERT_EQ(expected.code, 0) << expected.err;
+  for (const std::string name : {"/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"}) {
+    const RunResult r = run_in_sandbox({"export", "-q", "-f", "nt", "-o", name, notes});
+    EXPECT_EQ(r.code, 0) << name << ": " << r.err;
+    EXPECT_EQ(r.out, expected.out) << name;
+  }
+  EXPECT_TRUE(fs::is_symlink("/dev/stdout"));
+}
+
 }  // namespace
 }  // namespace ng::outputs::testing
