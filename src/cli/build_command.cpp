@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 #include <thread>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/graph_options.hpp"
@@ -48,6 +49,8 @@ int run_build(const BuildArgs& args) {
   exporters::WriteOptions write_options;
   // The two files are independent reads of the frozen store: write them on
   // two threads (the machine has two cores and the writers are CPU-bound).
+  // Both are staged before either is renamed, so a failed run replaces
+  // neither; then graph.nt, graph.nq are renamed in that order.
   struct Output {
     std::string path;
     bool quads;
@@ -55,9 +58,11 @@ int run_build(const BuildArgs& args) {
     std::string error;
   };
   Output outputs[] = {{(dir / "graph.nt").string(), false, false, {}}, {(dir / "graph.nq").string(), true, false, {}}};
-  auto write_one = [&](Output& o) noexcept {
+  std::vector<exporters::StagedFile> staged(std::size(outputs));
+  auto write_one = [&](std::size_t i) noexcept {
+    Output& o = outputs[i];
     try {
-      o.ok = exporters::write_file_atomically(
+      o.ok = staged[i].stage(
           o.path,
           [&](std::ostream& out) {
             if (o.quads)
@@ -71,14 +76,18 @@ int run_build(const BuildArgs& args) {
       o.error = o.path + ": " + e.what();
     }
   };
-  std::thread second([&] { write_one(outputs[1]); });
-  write_one(outputs[0]);
+  std::thread second([&] { write_one(1); });
+  write_one(0);
   second.join();
   for (const auto& o : outputs) {
     if (!o.ok) {
       std::cerr << "notegraph: error: " << o.error << "\n";
       return 1;
     }
+  }
+  if (std::string error; !exporters::commit_staged_files(staged, error)) {
+    std::cerr << "notegraph: error: " << error << "\n";
+    return 1;
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const auto& s = graph.stats;

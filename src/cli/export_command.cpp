@@ -1,9 +1,15 @@
 // notegraph export: the graph of notes in one format, to stdout or -o FILE
 // (written atomically).
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/graph_options.hpp"
@@ -30,6 +36,10 @@ struct ExportArgs {
 
 // Writes `text` (whole N-Triples/N-Quads lines) to OUTPUT.0001.EXT,
 // OUTPUT.0002.EXT… with `per_file` lines each; OUTPUT "x.nt" gives x.0001.nt.
+// Every part is staged before any is renamed (in ascending order); then the
+// parts after the last one, left by an earlier run with more of them, are
+// removed, so that the parts on disk are always one run's complete set once
+// the command has finished.
 bool write_split(const std::string &output, const std::string &text,
                  std::size_t per_file, std::string &error) {
   const auto dot = output.find_last_of('.');
@@ -37,21 +47,37 @@ bool write_split(const std::string &output, const std::string &text,
       dot != std::string::npos && output.find('/', dot) == std::string::npos;
   const std::string stem = has_ext ? output.substr(0, dot) : output,
                     ext = has_ext ? output.substr(dot) : "";
-  std::size_t start = 0, part = 0;
+  auto part_path = [&](std::size_t part) {
+    char number[24];
+    std::snprintf(number, sizeof number, ".%04zu", part);
+    return stem + number + ext;
+  };
+  std::vector<exporters::OutputFile> parts;
+  std::size_t start = 0;
   while (start < text.size()) {
     std::size_t end = start;
     for (std::size_t n = 0; n < per_file && end < text.size(); ++n) {
       const auto nl = text.find('\n', end);
       end = nl == std::string::npos ? text.size() : nl + 1;
     }
-    char number[16];
-    std::snprintf(number, sizeof number, ".%04zu", ++part);
-    auto chunk = std::string_view(text).substr(start, end - start);
-    if (!exporters::write_file_atomically(
-            stem + number + ext, [&](std::ostream &out) { out << chunk; },
-            error))
-      return false;
+    const auto chunk = std::string_view(text).substr(start, end - start);
+    parts.push_back({part_path(parts.size() + 1),
+                     [chunk](std::ostream &out) { out << chunk; }});
     start = end;
+  }
+  if (!exporters::write_files_atomically(parts, error))
+    return false;
+  for (std::size_t part = parts.size() + 1;; ++part) {
+    const std::string stale = part_path(part);
+    struct stat st {};
+    if (::lstat(stale.c_str(), &st) != 0 ||
+        !(S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)))
+      break;
+    if (::unlink(stale.c_str()) != 0) {
+      error = "cannot remove '" + stale +
+              "', a part left by an earlier run: " + std::strerror(errno);
+      return false;
+    }
   }
   return true;
 }
@@ -77,16 +103,17 @@ bool write_csv_folder(const store::TripleStore &store, const std::string &format
     error = "cannot create " + dir + ": " + ec.message();
     return false;
   }
+  // All three are staged before any is renamed: a failed export replaces
+  // none of them.
   const std::filesystem::path base(dir);
+  std::vector<exporters::OutputFile> outputs;
   for (const auto &[name, text] :
        {std::pair{"nodes.csv", &files.nodes},
         std::pair{"relationships.csv", &files.relationships},
         std::pair{"README.md", &files.readme}})
-    if (!exporters::write_file_atomically(
-            (base / name).string(),
-            [&](std::ostream &out) { out << *text; }, error))
-      return false;
-  return true;
+    outputs.push_back(
+        {(base / name).string(), [text](std::ostream &out) { out << *text; }});
+  return exporters::write_files_atomically(outputs, error);
 }
 
 bool ends_with(const std::string &s, const std::string &suffix) {

@@ -1,6 +1,8 @@
 // write_file_atomically: the target holds either the old or the new contents,
 // failures (unwritable directory, a writer that fails or throws, a write
-// refused by the system) leave an existing file whole and no temporary file.
+// refused by the system) leave an existing file whole and no temporary file;
+// a set of files is replaced only when all are written; links at the target
+// are replaced, devices written in place; abandoned temporary files removed.
 #include "exporters/atomic_file.hpp"
 
 #include <gtest/gtest.h>
@@ -18,6 +20,8 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "exporters/temporary_file_names.hpp"
 
 namespace ng::exporters {
 namespace {
@@ -51,7 +55,7 @@ int exit_code_in_child(const std::function<int()>& body) {
 }
 
 class AtomicFile : public testing::Test {
-protected:
+ protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() / ("ng-atomic-" + std::to_string(::getpid()) + "-" +
                                         testing::UnitTest::GetInstance()->current_test_info()->name());
@@ -144,8 +148,7 @@ TEST_F(AtomicFile, UnwritableDirectoryFailsAndLeavesTheOldFileWhole) {
   const int code = exit_code_in_child([&] {
     if (::geteuid() == 0 && ::setuid(nobody->pw_uid) != 0) return 3;
     std::string error;
-    if (write_file_atomically(target_, write_new, error))
-      return 1;
+    if (write_file_atomically(target_, write_new, error)) return 1;
     return error.find("Permission denied") != std::string::npos ? 0 : 2;
   });
   EXPECT_EQ(code, 0) << "1: the write succeeded, 2: wrong message, 3: could not drop to nobody";
@@ -171,6 +174,97 @@ TEST_F(AtomicFile, WriteRefusedPartWayLeavesTheOldFileWhole) {
   EXPECT_EQ(code, 0) << "1: the write succeeded, 2: wrong message, 3: setrlimit failed";
   EXPECT_EQ(read_file(target_), "old\n");
   EXPECT_EQ(names_in(dir_), std::vector<std::string>{"graph.nt"});
+}
+
+TEST_F(AtomicFile, SymlinkAtTheTargetIsReplacedNotFollowed) {
+  const fs::path victim = dir_ / "victim";
+  std::ofstream(victim) << "precious\n";
+  fs::create_symlink(victim, target_);
+  ASSERT_TRUE(write_file_atomically(target_, write_new, error_)) << error_;
+  EXPECT_EQ(read_file(victim), "precious\n");
+  EXPECT_TRUE(fs::is_regular_file(fs::symlink_status(target_)));
+  EXPECT_EQ(read_file(target_), "new\n");
+}
+
+TEST_F(AtomicFile, CharacterDeviceIsWrittenInPlace) {
+  ASSERT_TRUE(write_file_atomically("/dev/null", write_new, error_)) << error_;
+  EXPECT_TRUE(fs::is_character_file(fs::symlink_status("/dev/null")));
+}
+
+TEST_F(AtomicFile, FullDeviceReportsNoSpace) {
+  if (!fs::is_character_file("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  EXPECT_FALSE(write_file_atomically("/dev/full", write_new, error_));
+  EXPECT_EQ(error_, "cannot write '/dev/full': No space left on device");
+  EXPECT_TRUE(fs::is_character_file(fs::symlink_status("/dev/full")));
+}
+
+TEST_F(AtomicFile, FolderAtTheTargetIsAnError) {
+  fs::create_directory(target_);
+  EXPECT_FALSE(write_file_atomically(target_, write_new, error_));
+  EXPECT_EQ(error_, "cannot write '" + target_ + "': it is a folder");
+  EXPECT_TRUE(fs::is_directory(target_));
+}
+
+TEST_F(AtomicFile, TemporaryFileIsAHiddenSiblingNamedForItsProcess) {
+  std::vector<std::string> during;
+  ASSERT_TRUE(write_file_atomically(
+      target_,
+      [&](std::ostream& out) {
+        during = names_in(dir_);
+        out << "x";
+      },
+      error_));
+  ASSERT_EQ(during.size(), 1u);
+  const std::string prefix = ".graph.nt.notegraph-tmp-" + std::to_string(::getpid()) + "-";
+  EXPECT_EQ(during[0].substr(0, prefix.size()), prefix);
+  EXPECT_EQ(during[0].size(), prefix.size() + 12);
+  EXPECT_TRUE(is_temporary_file_name(during[0]));
+  EXPECT_FALSE(is_temporary_file_name("graph.nt"));
+  EXPECT_FALSE(is_temporary_file_name(".graph.nt.notegraph-tmp-12-short"));
+}
+
+TEST_F(AtomicFile, SetIsReplacedOnlyWhenEveryFileIsWritten) {
+  const std::string second = (dir_ / "graph.nq").string();
+  write_existing("old nt\n");
+  std::ofstream(second) << "old nq\n";
+  const bool ok = write_files_atomically(
+      {{target_, write_new}, {second, [](std::ostream& out) { out.setstate(std::ios::badbit); }}}, error_);
+  EXPECT_FALSE(ok);
+  EXPECT_EQ(read_file(target_), "old nt\n");
+  EXPECT_EQ(read_file(second), "old nq\n");
+  EXPECT_EQ(names_in(dir_), (std::vector<std::string>{"graph.nq", "graph.nt"}));
+}
+
+TEST_F(AtomicFile, StagedFileReplacesTheTargetOnlyOnCommit) {
+  write_existing("old\n");
+  std::vector<StagedFile> staged(1);
+  ASSERT_TRUE(staged[0].stage(target_, write_new, error_)) << error_;
+  EXPECT_EQ(read_file(target_), "old\n");
+  ASSERT_TRUE(commit_staged_files(staged, error_)) << error_;
+  EXPECT_EQ(read_file(target_), "new\n");
+  EXPECT_EQ(names_in(dir_), std::vector<std::string>{"graph.nt"});
+}
+
+TEST_F(AtomicFile, UncommittedStagedFileLeavesNoTrace) {
+  write_existing("old\n");
+  {
+    StagedFile staged;
+    ASSERT_TRUE(staged.stage(target_, write_new, error_)) << error_;
+  }
+  EXPECT_EQ(read_file(target_), "old\n");
+  EXPECT_EQ(names_in(dir_), std::vector<std::string>{"graph.nt"});
+}
+
+TEST_F(AtomicFile, TemporaryFilesOfDeadProcessesAreRemoved) {
+  const pid_t dead = ::fork();
+  if (dead == 0) ::_exit(0);
+  ::waitpid(dead, nullptr, 0);
+  const std::string stale = ".graph.nt.notegraph-tmp-" + std::to_string(dead) + "-abcdefABCDEF";
+  const std::string live = ".graph.nt.notegraph-tmp-" + std::to_string(::getppid()) + "-abcdefABCDEF";
+  std::ofstream(dir_ / stale) << "partial";
+  std::ofstream(dir_ / live) << "partial";
+  remove_stale_temporary_files(dir_.string());
+  EXPECT_EQ(names_in(dir_), std::vector<std::string>{live});
 }
 
 }  // namespace
