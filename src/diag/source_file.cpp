@@ -15,6 +15,17 @@ namespace ng::diag {
 
 SourceFile::SourceFile(std::string name, std::string text) : name_(std::move(name)), text_(std::move(text)) {
   line_starts_.push_back(0);
+  const char* data = text_.data();
+  const std::size_t size = text_.size();
+  if (std::memchr(data, '\r', size) == nullptr) {
+    // No CR at all (the usual case): line ends are the LFs, which memchr
+    // finds many bytes at a time.
+    for (const char* at = data; (at = static_cast<const char*>(std::memchr(at, '\n', data + size - at)));) {
+      ++at;
+      if (at < data + size) line_starts_.push_back(static_cast<std::size_t>(at - data));
+    }
+    return;
+  }
   for (std::size_t i = 0; i < text_.size(); ++i) {
     char c = text_[i];
     // A lone CR ends a line too; CRLF counts once.

@@ -50,6 +50,19 @@ TEST(SourceFile, PositionsCountCodePointsAndAllLineEndings) {
   EXPECT_EQ(f.position(f.text().size() - 1).line, 4u);
 }
 
+TEST(SourceFile, LfOnlyTextGetsTheSameLineTable) {
+  SourceFile f("f", "ab\n가나다\n\nx\n");
+  EXPECT_EQ(f.line_count(), 4u);  // a final LF starts no line
+  EXPECT_EQ(f.line(1), "ab");
+  EXPECT_EQ(f.line(2), "가나다");
+  EXPECT_EQ(f.line(3), "");
+  EXPECT_EQ(f.line(4), "x");
+  EXPECT_EQ(f.position(3 + 3).line, 2u);
+  EXPECT_EQ(f.position(3 + 3).column, 2u);
+  EXPECT_EQ(SourceFile("g", "").line_count(), 1u);
+  EXPECT_EQ(SourceFile("h", "\n\n").line_count(), 2u);
+}
+
 TEST(SourceFile, MissingFileIsAnUnreadableFileError) {
   Diagnostics d;
   std::string text;
