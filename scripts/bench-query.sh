@@ -4,18 +4,22 @@
 # memory beside serdi's N-Triples throughput; a fixed set of queries run by
 # notegraph and by Oxigraph (npm) in the same run. Prints Markdown tables with
 # ratios and the targets of issue 3.
-#   scripts/bench-query.sh [--sizes "100000 1000000"] [--work DIR] [--build DIR]
+# Each query runs --reps times on both engines (notegraph: one process a run;
+# Oxigraph: one store, once only past 20 s a run); the tables give medians.
+#   scripts/bench-query.sh [--sizes "100000 1000000"] [--reps N] [--work DIR] [--build DIR]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sizes="100000 1000000"
 work="${TMPDIR:-/tmp}/notegraph-bench-query"
 build="$root/build-rel"
+reps=3
 while (($#)); do
   case "$1" in
+    --reps) reps="$2"; shift 2 ;;
     --sizes) sizes="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
     --build) build="$2"; shift 2 ;;
-    *) echo "usage: $0 [--sizes \"N...\"] [--work DIR] [--build DIR]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--sizes \"N...\"] [--reps N] [--work DIR] [--build DIR]" >&2; exit 2 ;;
   esac
 done
 source "$root/scripts/deps.sh"
@@ -46,6 +50,7 @@ write_queries() {  # dir start-iri
 stat() {
   sed -nE "s/.*stats: load ([0-9.e+-]+) s, ([0-9]+) quads, store ([0-9]+) bytes, resident ([0-9]+) bytes \\(([0-9]+) before loading\\); query ([0-9.e+-]+) s, ([0-9]+) rows.*/\\$2/p" "$1"
 }
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "inf" }'; }
 check() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { ok = (op == ">=") ? v >= t : v <= t; print ok ? "yes" : "**no**" }'; }
 
@@ -74,16 +79,22 @@ for n in $sizes; do
   declare -A ng_s=() ng_rows=()
   for q in "$qdir"/*.rq; do
     name=$(basename "$q" .rq)
-    /usr/bin/time -f '%e %M' -o "$work/time" "$ng" query --stats -g "$nt" -f "$q" --results tsv >/dev/null 2>"$work/stats"
-    ng_s[$name]=$(stat "$work/stats" 6)
+    : >"$work/runs"
+    for ((r = 0; r < reps; r++)); do
+      /usr/bin/time -f '%e %M' -o "$work/time" "$ng" query --stats -g "$nt" -f "$q" --results tsv >/dev/null 2>"$work/stats"
+      echo "$(stat "$work/stats" 6) $(stat "$work/stats" 1) $(($(stat "$work/stats" 4) - $(stat "$work/stats" 5))) $(cut -d' ' -f2 "$work/time")" >>"$work/runs"
+    done
+    ng_s[$name]=$(cut -d' ' -f1 "$work/runs" | median)
     ng_rows[$name]=$(stat "$work/stats" 7)
     if [[ $name == 7-count-star ]]; then
-      load_s=$(stat "$work/stats" 1) resident=$(($(stat "$work/stats" 4) - $(stat "$work/stats" 5))) peak_kb=$(cut -d' ' -f2 "$work/time")
+      load_s=$(cut -d' ' -f2 "$work/runs" | median)
+      resident=$(cut -d' ' -f3 "$work/runs" | median)
+      peak_kb=$(cut -d' ' -f4 "$work/runs" | median)
     fi
   done
 
   # Oxigraph: one process, load once, every query once.
-  node "$root/scripts/bench-query-oxigraph.mjs" "$nt" "$qdir"/*.rq >"$work/oxigraph.jsonl"
+  REPS="$reps" node "$root/scripts/bench-query-oxigraph.mjs" "$nt" "$qdir"/*.rq >"$work/oxigraph.jsonl"
   declare -A ox_s=() ox_rows=()
   while IFS= read -r line; do
     step=$(sed -E 's/.*"step":"([^"]+)".*/\1/' <<<"$line")
@@ -114,7 +125,7 @@ echo "| triples | notegraph load | serdi | notegraph/serdi (≥ 2×) | Oxigraph 
 echo "|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${load_rows[@]}"
 echo
-echo "### Queries (seconds of evaluation and output, load excluded; rows compared)"
+echo "### Queries (median seconds of $reps runs of evaluation and output, load excluded; rows compared)"
 echo
 echo "| triples | query | notegraph s | Oxigraph s | speed-up | target | rows |"
 echo "|---:|---|---:|---:|---:|---|---:|"
