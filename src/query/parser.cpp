@@ -65,6 +65,15 @@ Parser::Nesting::Nesting(Parser& p) : parser(p) {
   }
 }
 
+void Parser::OperatorChain::link() {
+  ++links;
+  if (++parser.depth_ > parser.options_.max_nesting) {
+    parser.fail("nesting-too-deep", parser.peek().offset,
+                "expression too deep (more than " + std::to_string(parser.options_.max_nesting) +
+                    " levels of operators and parentheses)");
+  }
+}
+
 const Token& Parser::peek(std::size_t ahead) const { return tokens_[std::min(at_ + ahead, tokens_.size() - 1)]; }
 const Token& Parser::next() {
   const Token& t = peek();

@@ -124,6 +124,31 @@ TEST_F(QueryCatalogue, TenThousandNestedGroupsAreRefusedAtTheLimit) {
   expect_syntax_error(text, "nesting-too-deep", 1, 10 + 500, "nesting too deep (more than 500 levels)");
 }
 
+TEST_F(QueryCatalogue, TenThousandChainedOperatorsAreRefusedAtTheLimit) {
+  // "1+1+…" is a tree one level deeper per '+', evaluated recursively: the
+  // group and FILTER's parenthesis are two levels, so the 499th '+' (at
+  // column 20 + 2 × 498) is the 501st.
+  std::string text = "SELECT * { FILTER(1";
+  for (int i = 0; i < 10000; ++i) text += "+1";
+  text += ") }";
+  expect_syntax_error(text, "nesting-too-deep", 1, 20 + 2 * 498, "expression too deep (more than 500 levels");
+}
+
+TEST_F(QueryCatalogue, TenThousandParenthesesOnTheCommandLineAreAQueryNotAPath) {
+  // The last argument is the query unless it names a file; a query too long
+  // to be a file name must not make that test fail with an internal error.
+  std::string text = "SELECT * { FILTER(" + std::string(10000, '(') + "1" + std::string(10000, ')') + ") }";
+  Outcome r = run(std::string("query ") + kSeed + " '" + text + "'");
+  EXPECT_EQ(r.code, 1) << r.err.substr(0, 500);
+  auto printed = parse_printed(r.err);
+  const Printed* p = find_kind(printed, "nesting-too-deep");
+  ASSERT_NE(p, nullptr) << r.err.substr(0, 500);
+  EXPECT_EQ(p->file, "<query>");
+  EXPECT_EQ(p->line, 1u);
+  EXPECT_EQ(p->column, 18u + 500u);
+  expect_caret_under(*p, text, 18 + 500);
+}
+
 TEST_F(QueryCatalogue, CatastrophicRegexStaysLinear) {
   // (a+)+b over "aaa…a" takes 2^n steps in a backtracking engine; RE2 is
   // linear, so 50,000 characters take milliseconds.
