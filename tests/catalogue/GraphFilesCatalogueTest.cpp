@@ -120,9 +120,9 @@ TEST(GraphFilesCatalogue, EveryTurtlePositiveSyntaxTestIsAccepted) {
   expect_all_accepted("rdf-turtle", "TestTurtlePositiveSyntax", true, 70);
 }
 
-class GraphFilesCli : public CatalogueTest {};
+class GraphFilesCatalogueCli : public CatalogueTest {};
 
-TEST_F(GraphFilesCli, BadTripleInAGraphFileIsPrintedWithItsCaret) {
+TEST_F(GraphFilesCatalogueCli, BadTripleInAGraphFileIsPrintedWithItsCaret) {
   fs::path f = write("bad.nt",
                      "<http://ex/a> <http://ex/p> \"ok\" .\n"
                      "<http://ex/a> <http://ex/p> <not an iri> .\n");
