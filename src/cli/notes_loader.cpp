@@ -38,7 +38,8 @@ void expand(const std::string& arg, std::vector<Input>& out, diag::Diagnostics& 
   std::error_code ec;
   fs::file_status st = fs::status(arg, ec);
   if (ec || !fs::exists(st)) {
-    diags.error("unreadable-file", arg, {}, "no such file or folder");
+    // ec says why a path that exists cannot be used (e.g. a symlink loop).
+    diags.error("unreadable-file", arg, {}, ec ? ec.message() : "no such file or folder");
     return;
   }
   if (!fs::is_directory(st)) {
@@ -51,6 +52,8 @@ void expand(const std::string& arg, std::vector<Input>& out, diag::Diagnostics& 
     std::error_code fec;
     if (it->is_regular_file(fec) && is_notes_file(it->path()))
       found.push_back({it->path().string(), it->path().lexically_relative(arg).generic_string()});
+    else if (fec && is_notes_file(it->path()))  // e.g. a symlink loop: skipped, but not silently
+      diags.warning("unreadable-file", it->path().string(), {}, fec.message());
   }
   if (ec) diags.warning("unreadable-folder", arg, {}, "could not walk the whole folder: " + ec.message());
   std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.name < b.name; });

@@ -12,6 +12,7 @@
 #include <iterator>
 #include <optional>
 #include <sstream>
+#include <system_error>
 
 #include "cli/commands.hpp"
 #include "cli/graph_options.hpp"
@@ -64,9 +65,12 @@ std::size_t resident_bytes() {
 // query unless -f is given or it names an existing path (or "-").
 bool take_query_text(QueryArgs& args, std::optional<std::string>& inline_query) {
   auto& positional = args.graph.paths;
-  bool last_is_query =
-      !positional.empty() && args.query_file.empty() &&
-      (!args.graph_files.empty() || (positional.back() != "-" && !std::filesystem::exists(positional.back())));
+  // The error_code overload: a long query is no valid path ("File name too
+  // long") and must not throw.
+  std::error_code not_a_path;
+  bool last_is_query = !positional.empty() && args.query_file.empty() &&
+                       (!args.graph_files.empty() ||
+                        (positional.back() != "-" && !std::filesystem::exists(positional.back(), not_a_path)));
   if (last_is_query) {
     inline_query = positional.back();
     positional.pop_back();

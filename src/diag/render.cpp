@@ -1,8 +1,11 @@
 // Caret rendering: tabs are kept so the caret lines up with the quoted line,
-// other characters are padded by their terminal width (utf8proc).
+// other characters are padded by their terminal width (utf8proc); a very long
+// line is quoted as a window around the column.
 #include "diag/render.hpp"
 
 #include <utf8proc.h>
+
+#include <algorithm>
 
 namespace ng::diag {
 
@@ -44,6 +47,28 @@ std::string printable(std::string_view line, std::uint32_t column, std::string& 
   return shown;
 }
 
+bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// A line too long to echo whole (a 100 MB line, 10,000 parentheses) is quoted
+// as a window around the column, so that the caret still stands under it.
+// Returns the window; `column` becomes the column within it.
+std::string_view window(std::string_view line, std::uint32_t& column) {
+  constexpr std::size_t kMaxQuoted = 400;
+  if (line.size() <= kMaxQuoted) return line;
+  std::size_t at = 0;  // byte of the column's code point
+  for (std::uint32_t cp = 1; cp < column && at < line.size(); ++cp) {
+    ++at;
+    while (at < line.size() && continuation(line[at])) ++at;
+  }
+  std::size_t from = at > kMaxQuoted / 2 ? at - kMaxQuoted / 2 : 0;
+  while (from < at && continuation(line[from])) ++from;
+  std::size_t to = std::min(line.size(), from + kMaxQuoted);
+  while (to > at && to < line.size() && continuation(line[to])) --to;
+  column = 1;
+  for (std::size_t i = from; i < at; ++i) column += !continuation(line[i]);
+  return line.substr(from, to - from);
+}
+
 }  // namespace
 
 std::string render(const Diagnostic& d, std::string_view source_line) {
@@ -58,12 +83,14 @@ std::string render(const Diagnostic& d, std::string_view source_line) {
   out += d.message;
   out += " [" + d.kind + "]\n";
   if (d.where.line != 0 && d.where.column != 0) {
-    constexpr std::size_t kMaxQuoted = 400;  // a 100 MB line is not echoed whole
-    std::string_view quoted = source_line.substr(0, kMaxQuoted);
+    std::uint32_t column = d.where.column;
+    std::string_view quoted = window(source_line, column);
+    const bool cut_before = !quoted.empty() && quoted.data() != source_line.data();
+    const bool cut_after = quoted.data() + quoted.size() != source_line.data() + source_line.size();
     std::string pad;
-    std::string shown = printable(quoted, d.where.column, pad);
-    out += "  " + shown + (source_line.size() > kMaxQuoted ? " ..." : "") + "\n";
-    out += "  " + pad + "^\n";
+    std::string shown = printable(quoted, column, pad);
+    out += std::string("  ") + (cut_before ? "... " : "") + shown + (cut_after ? " ..." : "") + "\n";
+    out += std::string("  ") + (cut_before ? "    " : "") + pad + "^\n";
   }
   return out;
 }

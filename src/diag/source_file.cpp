@@ -62,7 +62,9 @@ bool read_source(const std::string& path, std::string& out, Diagnostics& diags) 
     out.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
     return true;
   }
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO would otherwise wait for a writer forever
+  // before fstat could refuse it; reads of regular files ignore the flag.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     diags.error("unreadable-file", path, {}, std::string("cannot open: ") + std::strerror(errno));
     return false;

@@ -93,7 +93,9 @@ class Emitter {
 
  private:
   void build_matchers();
-  void add_names(std::uint32_t entity, std::string_view name, bool warn_duplicates);
+  // `duplicate_kind` names the warning given when another entity already has
+  // the name ("duplicate-name", "duplicate-alias"); nullptr gives none.
+  void add_names(std::uint32_t entity, std::string_view name, const char* duplicate_kind);
   void emit_entity(std::uint32_t index);
   void emit_text(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file);
   void emit_links(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file);
@@ -126,7 +128,7 @@ class Emitter {
   std::string scratch_;
 };
 
-void Emitter::add_names(std::uint32_t entity, std::string_view name, bool warn_duplicates) {
+void Emitter::add_names(std::uint32_t entity, std::string_view name, const char* duplicate_kind) {
   std::uint32_t first = names_.add(name, entity);
   const Entity& e = model_.entities[entity];
   const Entity& other = model_.entities[first];
@@ -134,8 +136,8 @@ void Emitter::add_names(std::uint32_t entity, std::string_view name, bool warn_d
   // services), is ambiguous; generic headings repeated across files
   // ("Summary", "개념") are normal and not worth a warning.
   bool ambiguous = e.doc == other.doc || (!e.classes.empty() && !other.classes.empty());
-  if (warn_duplicates && first != entity && ambiguous) {
-    diags_.warning("duplicate-name", model_.docs[e.doc].parsed->file, {e.line, 1},
+  if (duplicate_kind && first != entity && ambiguous) {
+    diags_.warning(duplicate_kind, model_.docs[e.doc].parsed->file, {e.line, 1},
                    "'" + std::string(name) + "' also names the entity at " + model_.docs[other.doc].parsed->file + ":" +
                        std::to_string(other.line) + "; mentions of it go there");
   }
@@ -159,13 +161,16 @@ void Emitter::build_matchers() {
     bool skip = false;
     for (auto c : excluded) skip = skip || model_.has_class(e, c);
     if (skip) continue;
-    add_names(i, e.label, e.kind == EntityKind::section);
-    for (const auto& alt : e.alt_labels) add_names(i, alt, false);
+    // Two headings with the same name or the same acronym are ambiguous
+    // mentions; term items and alias tables reuse names on purpose.
+    const bool section = e.kind == EntityKind::section;
+    add_names(i, e.label, section ? "duplicate-name" : nullptr);
+    for (const auto& alt : e.alt_labels) add_names(i, alt, section ? "duplicate-alias" : nullptr);
   }
   for (const auto& a : tables_.aliases) {
     std::uint32_t target = names_.lookup(a.name);
     if (target == MentionMatcher::kNone) target = names_.lookup(strip_vendor(a.name, tables_.vendor_prefixes));
-    if (target != MentionMatcher::kNone) add_names(target, a.alias, false);
+    if (target != MentionMatcher::kNone) add_names(target, a.alias, nullptr);
   }
   names_.build();
   for (std::uint32_t i = 0; i < tables_.cues.size(); ++i) {

@@ -106,6 +106,10 @@ void BlockScanner::process(const Line& line) {
     inline_field(line, kv, contain);
     return;
   }
+  // "key:: value" with the key left out is most likely a slip; say so, and
+  // keep the line as text since no field name can be made from it.
+  if (rest.starts_with("::") && (rest.size() == 2 || is_blank(rest[2])))
+    diags_.warning("empty-field-key", file_, at(line, rest), "inline field has no key before '::'; kept as text");
   text_line(line, s, rest, contain, rel);
 }
 

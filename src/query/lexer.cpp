@@ -157,6 +157,7 @@ std::vector<Token> tokenize(std::string_view text) {
       }
       if (!stop) {
         t.kind = TokenKind::invalid;
+        t.value = std::string(1, c);  // lets the error say what it is (e.g. an unclosed string)
         tokens.push_back(std::move(t));
         break;
       }

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <limits>
 
 #include "diag/source_file.hpp"
 #include "model/vocab.hpp"
@@ -21,15 +23,29 @@ bool iequals(std::string_view a, std::string_view b) {
 std::string describe(const Token& t) {
   switch (t.kind) {
     case TokenKind::end: return "end of query";
-    case TokenKind::invalid: return "an invalid character";
+    case TokenKind::invalid:
+      return t.value == "\"" || t.value == "'" ? "a string that is not closed or has a bad escape"
+                                                : "an invalid character";
     case TokenKind::iri: return "<" + t.value + ">";
     case TokenKind::var: return "?" + t.value;
     case TokenKind::string: return "a string";
     case TokenKind::nil: return "'()'";
     case TokenKind::anon: return "'[]'";
     case TokenKind::pname: return "'" + t.value + ":" + t.local + "'";
-    default: return "'" + t.value + "'";
+    default:
+      // '<' is a term only as an IRI, and one that is not (a space, a quote,
+      // a brace inside) lexes as the less-than sign.
+      if (t.kind == TokenKind::punct && t.value == "<") return "'<' that starts no valid IRI";
+      return "'" + t.value + "'";
   }
+}
+
+// A LIMIT or OFFSET count. Past 2^64 - 1 no table can reach it anyway, so it
+// saturates instead of failing (std::stoull would throw out_of_range).
+std::size_t row_count(std::string_view digits) {
+  std::size_t n = 0;
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+  return ec == std::errc::result_out_of_range ? std::numeric_limits<std::size_t>::max() : n;
 }
 
 }  // namespace
@@ -46,6 +62,15 @@ Parser::Nesting::Nesting(Parser& p) : parser(p) {
   if (++parser.depth_ > parser.options_.max_nesting) {
     parser.fail("nesting-too-deep", parser.peek().offset,
                 "nesting too deep (more than " + std::to_string(parser.options_.max_nesting) + " levels)");
+  }
+}
+
+void Parser::OperatorChain::link() {
+  ++links;
+  if (++parser.depth_ > parser.options_.max_nesting) {
+    parser.fail("nesting-too-deep", parser.peek().offset,
+                "expression too deep (more than " + std::to_string(parser.options_.max_nesting) +
+                    " levels of operators and parentheses)");
   }
 }
 
@@ -285,10 +310,10 @@ void Parser::solution_modifiers(SelectQuery& q) {
   for (int i = 0; i < 2; ++i) {
     if (accept_keyword("LIMIT")) {
       if (peek().kind != TokenKind::integer) fail_expected("an integer after LIMIT");
-      q.limit = std::stoull(next().value);
+      q.limit = row_count(next().value);
     } else if (accept_keyword("OFFSET")) {
       if (peek().kind != TokenKind::integer) fail_expected("an integer after OFFSET");
-      q.offset = std::stoull(next().value);
+      q.offset = row_count(next().value);
     }
   }
   if (!q.aggregates.empty()) q.aggregating = true;

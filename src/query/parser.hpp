@@ -53,6 +53,16 @@ private:
     ~Nesting() { --parser.depth_; }
     Parser& parser;
   };
+  // A chain of left-associative operators ("1 + 1 + ...") builds a tree one
+  // level deeper per operator, and evaluating it recurses as deep: each
+  // operator counts as a nesting level until the chain ends.
+  struct OperatorChain {
+    explicit OperatorChain(Parser& p) : parser(p) {}
+    ~OperatorChain() { parser.depth_ -= links; }
+    void link();  // one more operator, at peek()
+    Parser& parser;
+    std::size_t links = 0;
+  };
 
   // Prologue, IRIs, variables.
   void prologue();

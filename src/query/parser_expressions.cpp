@@ -61,8 +61,10 @@ Expr Parser::bracketted_expression() {
 }
 
 Expr Parser::or_expression() {
+  OperatorChain chain(*this);
   Expr e = and_expression();
   while (at_punct("||")) {
+    chain.link();
     auto where = pos_of(next());
     e = binary(Expr::Kind::logical_or, std::move(e), and_expression(), where);
   }
@@ -70,8 +72,10 @@ Expr Parser::or_expression() {
 }
 
 Expr Parser::and_expression() {
+  OperatorChain chain(*this);
   Expr e = relational_expression();
   while (at_punct("&&")) {
+    chain.link();
     auto where = pos_of(next());
     e = binary(Expr::Kind::logical_and, std::move(e), relational_expression(), where);
   }
@@ -105,9 +109,11 @@ Expr Parser::relational_expression() {
 }
 
 Expr Parser::additive_expression() {
+  OperatorChain chain(*this);
   Expr e = multiplicative_expression();
   for (;;) {
     if (at_punct("+") || at_punct("-")) {
+      chain.link();
       bool plus = peek().value == "+";
       auto where = pos_of(next());
       e = binary(plus ? Expr::Kind::add : Expr::Kind::subtract, std::move(e), multiplicative_expression(), where);
@@ -118,8 +124,10 @@ Expr Parser::additive_expression() {
 }
 
 Expr Parser::multiplicative_expression() {
+  OperatorChain chain(*this);
   Expr e = unary_expression();
   while (at_punct("*") || at_punct("/")) {
+    chain.link();
     bool times = peek().value == "*";
     auto where = pos_of(next());
     e = binary(times ? Expr::Kind::multiply : Expr::Kind::divide, std::move(e), unary_expression(), where);

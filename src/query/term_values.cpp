@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "model/vocab.hpp"
 
@@ -42,6 +43,12 @@ bool parse_real(std::string_view s, bool allow_exponent, double& out) {
     if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E'))
       return false;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  if (ec == std::errc::result_out_of_range && p == s.data() + s.size()) {
+    // "1e400" is a valid xsd:double: XSD 1.1 rounds it to INF (and 1e-400 to
+    // 0), which strtod does; from_chars only reports the range error.
+    out = std::strtod(std::string(s).c_str(), nullptr);
+    return true;
+  }
   return ec == std::errc() && p == s.data() + s.size();
 }
 

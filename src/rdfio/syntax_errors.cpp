@@ -37,6 +37,11 @@ diag::SourcePos SyntaxErrors::position(std::size_t offset) {
 void SyntaxErrors::report(std::size_t offset, std::string message) {
   ++stats_.errors;
   if (stats_.errors > options_.max_errors) return;
+  // Input that ends too early ("expected '.'") is reported just past its last
+  // text, not on the empty line after the final newline.
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  if (offset >= text_.size())
+    while (offset > 0 && blank(text_[offset - 1])) --offset;
   diags_.error("syntax", options_.file_name, position(offset), std::move(message));
 }
 

@@ -1,6 +1,8 @@
 // GCC-style rendering: position, severity, kind, the quoted line and a caret
 // that lines up under double-width Hangul.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "diag/render.hpp"
 #include "diag/source_file.hpp"
@@ -76,4 +78,30 @@ TEST(SourceFile, FolderIsNotReadAsAFile) {
   std::string text;
   EXPECT_FALSE(read_source("/", text, d));
   EXPECT_EQ(d.items()[0].kind, "unreadable-file");
+}
+
+TEST(Render, CaretPastTheQuotedPartOfALongLineStillStandsUnderItsColumn) {
+  Diagnostic d{Severity::error, "k", "f", {1, 1001}, "m"};
+  std::string out = render(d, std::string(1000, 'a') + "X" + std::string(1000, 'b'));
+  std::size_t quoted = out.find('\n') + 1;
+  std::size_t caret = out.find('\n', quoted) + 1;
+  std::string shown = out.substr(quoted, caret - quoted);
+  std::string pad = out.substr(caret, out.find('^', caret) - caret);
+  EXPECT_TRUE(shown.starts_with("  ... ")) << shown;
+  EXPECT_TRUE(shown.ends_with(" ...\n")) << shown;
+  ASSERT_LT(pad.size(), shown.size());
+  EXPECT_EQ(shown[pad.size()], 'X');
+  EXPECT_LT(out.size(), 1000u);
+}
+
+TEST(ReadSource, AFifoIsRefusedWithoutWaitingForAWriter) {
+  std::string path = ::testing::TempDir() + "render-test-fifo-" + std::to_string(::getpid());
+  ::unlink(path.c_str());
+  ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
+  Diagnostics d;
+  std::string text;
+  EXPECT_FALSE(read_source(path, text, d));
+  ::unlink(path.c_str());
+  ASSERT_EQ(d.items().size(), 1u);
+  EXPECT_EQ(d.items()[0].message, "not a regular file");
 }

@@ -163,3 +163,11 @@ TEST(ExtractionRules, DuplicateHeadingInOneFileIsAWarningNamingBoth) {
   // Both get IRIs of their own.
   EXPECT_TRUE(n.has_iri(Notes::iri("same-2"), vocab::rdf_type, vocab::ng_Section));
 }
+
+TEST(ExtractionRules, DuplicateAcronymInOneFileIsAWarningNamingBoth) {
+  Notes n(Files{{"a.md", "# One (ABC)\n\n# Two (ABC)\n"}});
+  ASSERT_EQ(n.diags().items().size(), 1u);
+  EXPECT_EQ(n.diags().items()[0].kind, "duplicate-alias");
+  EXPECT_EQ(n.diags().items()[0].where.line, 3u);
+  EXPECT_NE(n.diags().items()[0].message.find("'ABC' also names the entity at a.md:1"), std::string::npos);
+}

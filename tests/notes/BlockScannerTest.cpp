@@ -318,5 +318,16 @@ TEST(InlineFields, DoubleColonInsideTextIsNotAField) {
   EXPECT_EQ(p.doc.blocks[0].kind, BlockKind::paragraph);
 }
 
+TEST(InlineFields, EmptyKeyWarnsAtTheColonsAndStaysText) {
+  auto p = parse("  :: value\n");
+  EXPECT_TRUE(p.blocks_of(BlockKind::inline_field).empty());
+  ASSERT_EQ(p.blocks_of(BlockKind::paragraph).size(), 1u);
+  const auto* d = p.diagnostic("empty-field-key");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->severity, diag::Severity::warning);
+  EXPECT_EQ(d->where.line, 1u);
+  EXPECT_EQ(d->where.column, 3u);
+}
+
 }  // namespace
 }  // namespace ng::notes

@@ -120,5 +120,11 @@ TEST_F(ExpressionTest, XsdCasts) {
   EXPECT_EQ(value("xsd:integer(\"x\")"), "");
 }
 
+TEST_F(ExpressionTest, DoubleBeyondItsRangeIsInfinity) {
+  EXPECT_EQ(value("1e400 * 1"), "INF");
+  EXPECT_EQ(value("-1e400 * 1"), "-INF");
+  EXPECT_EQ(value("1e-400 * 1"), "0.0E0");
+}
+
 }  // namespace
 }  // namespace ng::query::testing

@@ -81,5 +81,11 @@ TEST_F(ModifierTest, ProjectionExpression) {
   EXPECT_EQ(rows("SELECT (?o * 2 AS ?d) { ex:b ex:v ?o }"), Rows({"?d=20"}));
 }
 
+TEST_F(ModifierTest, LimitAndOffsetPastTwoToTheSixtyFourNeitherThrowNorWrap) {
+  EXPECT_EQ(rows("SELECT ?o { ?s ex:v ?o } OFFSET 1 LIMIT 18446744073709551615").size(), 2u);
+  EXPECT_EQ(rows("SELECT ?o { ?s ex:v ?o } LIMIT 100000000000000000000000").size(), 3u);
+  EXPECT_TRUE(rows("SELECT ?o { ?s ex:v ?o } OFFSET 100000000000000000000000").empty());
+}
+
 }  // namespace
 }  // namespace ng::query::testing

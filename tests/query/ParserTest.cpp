@@ -157,6 +157,20 @@ TEST(ParserTest, TenThousandNestedGroupsStopCleanly) {
   EXPECT_EQ(p.diags.items()[0].kind, "nesting-too-deep");
 }
 
+TEST(ParserTest, TenThousandChainedOperatorsStopCleanly) {
+  std::string q = "SELECT * { FILTER(1";
+  for (int i = 0; i < 10000; ++i) q += " || 1";
+  Parsed p = parse(q + ") }");
+  ASSERT_FALSE(p.query.ok());
+  EXPECT_EQ(p.diags.items()[0].kind, "nesting-too-deep");
+}
+
+TEST(ParserTest, AChainOfFourHundredOperatorsIsAccepted) {
+  std::string q = "SELECT * { FILTER(1";
+  for (int i = 0; i < 400; ++i) q += " + 1";
+  EXPECT_TRUE(parse(q + " > 0) }").query.ok());
+}
+
 TEST(ParserTest, CommentsAndUnicodeNamesAreAccepted) {
   Parsed p = parse("# comment\nSELECT ?이름 WHERE { ?이름 ng:label \"가\" } # trailing");
   EXPECT_TRUE(p.query.ok());

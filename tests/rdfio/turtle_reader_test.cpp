@@ -153,5 +153,12 @@ TEST(TurtleReader, LimitsNesting) {
   EXPECT_EQ(r.diags.items()[0].message, "[ ] and ( ) nested too deeply");
 }
 
+TEST(TurtleReader, EarlyEndIsReportedAfterTheLastText) {
+  const Read r = read_ttl("<http://a> <http://b> <http://c>\n\n");
+  ASSERT_EQ(r.diags.items().size(), 1u);
+  EXPECT_EQ(r.diags.items()[0].where.line, 1u);
+  EXPECT_EQ(r.diags.items()[0].where.column, 33u);
+}
+
 }  // namespace
 }  // namespace ng::rdfio
