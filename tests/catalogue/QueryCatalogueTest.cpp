@@ -58,7 +58,7 @@ std::string cell(const Answer& a) {
   if (a.result.table.row_count() != 1) return "?";
   store::TermId id = a.result.table.at(0, 0);
   if (id == store::kNoTerm) return "";
-  const model::Term& t = seed_store().dictionary().term(id);
+  const model::Term t = seed_store().dictionary().term(id).to_term();
   return t.value + (t.datatype.empty() ? "" : "^^" + t.datatype.substr(t.datatype.find('#') + 1));
 }
 
