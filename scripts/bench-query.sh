@@ -68,12 +68,12 @@ for n in $sizes; do
   qdir="$work/queries-$n"
   write_queries "$qdir" "$start"
 
-  # serdi: best of two runs (page cache warm).
-  serdi_s=999
-  for _ in 1 2; do
-    s=$( { /usr/bin/time -f '%e' serdi -i ntriples -o ntriples "$nt" >/dev/null; } 2>&1 | tail -1)
-    serdi_s=$(awk -v a="$s" -v b="$serdi_s" 'BEGIN { print (a < b) ? a : b }')
+  # serdi: the median of --reps runs, as for notegraph (page cache warm).
+  : >"$work/serdi-runs"
+  for ((r = 0; r < reps; r++)); do
+    { /usr/bin/time -f '%e' serdi -i ntriples -o ntriples "$nt" >/dev/null; } 2>&1 | tail -1 >>"$work/serdi-runs"
   done
+  serdi_s=$(median <"$work/serdi-runs")
 
   # notegraph: one process per query; load seconds and memory from the COUNT(*) run.
   declare -A ng_s=() ng_rows=()
