@@ -9,6 +9,21 @@ void collect_expr_vars(const Expr& e, std::vector<VarId>& out) {
   for (const Expr& a : e.args) collect_expr_vars(a, out);
 }
 
+bool has_exists(const Expr& e) {
+  std::vector<const Expr*> stack{&e};  // iterative: expressions nest as deep as the parser allows
+  while (!stack.empty()) {
+    const Expr* at = stack.back();
+    stack.pop_back();
+    if (at->kind == Expr::Kind::exists || at->kind == Expr::Kind::not_exists) return true;
+    for (const Expr& a : at->args) stack.push_back(&a);
+  }
+  return false;
+}
+
+bool is_plain_triples(const GroupPattern& g) {
+  return g.elements.size() == 1 && g.elements[0].kind == GroupElement::Kind::triples;
+}
+
 void collect_pattern_vars(const GroupPattern& g, std::vector<VarId>& out) {
   auto slot = [&](const Slot& s) {
     if (s.is_var) out.push_back(s.var);

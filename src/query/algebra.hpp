@@ -132,6 +132,11 @@ struct Query {
 void collect_expr_vars(const Expr& e, std::vector<VarId>& out);
 // Variables a group pattern can bind (its in-scope variables).
 void collect_pattern_vars(const GroupPattern& g, std::vector<VarId>& out);
+// Whether an expression holds an EXISTS or NOT EXISTS (which needs the
+// evaluator, so no scan can apply it early).
+bool has_exists(const Expr& e);
+// A group of one block of triples (and possibly filters), nothing else.
+bool is_plain_triples(const GroupPattern& g);
 
 inline bool is_hidden(const std::string& var_name) { return !var_name.empty() && var_name[0] == '.'; }
 

@@ -14,15 +14,6 @@ namespace {
 
 bool contains(const std::vector<VarId>& vars, VarId v) { return std::find(vars.begin(), vars.end(), v) != vars.end(); }
 
-bool plain_triples_group(const GroupPattern& g) {
-  return g.elements.size() == 1 && g.elements[0].kind == GroupElement::Kind::triples;
-}
-
-bool has_exists(const Expr& e) {
-  if (e.kind == Expr::Kind::exists || e.kind == Expr::Kind::not_exists) return true;
-  return std::any_of(e.args.begin(), e.args.end(), has_exists);
-}
-
 // Variables a plain-triples OPTIONAL reads or binds (its filters included).
 std::vector<VarId> optional_vars(const GroupPattern& g) {
   std::vector<VarId> vars;
@@ -56,13 +47,13 @@ std::optional<Table> PatternEvaluator::count_without_rows(const SelectQuery& q) 
   };
   std::optional<VarId> key;  // GROUP BY ?key, a variable of the triples
   if (!q.group_by.empty()) {
-    if (q.group_by[0].expr || !plain_triples_group(where)) return std::nullopt;
+    if (q.group_by[0].expr || !is_plain_triples(where)) return std::nullopt;
     std::vector<VarId> vars;
     collect_pattern_vars(where, vars);
     if (!contains(vars, q.group_by[0].var)) return std::nullopt;
     key = q.group_by[0].var;
   }
-  if (plain_triples_group(where)) {
+  if (is_plain_triples(where)) {
     // One BGP: its filters must all go inside the scans, so each may read
     // only the BGP's variables and no EXISTS (which the scans do not take).
     std::vector<VarId> bgp_vars;
@@ -102,7 +93,7 @@ std::optional<Table> PatternEvaluator::count_without_rows(const SelectQuery& q) 
   std::vector<const GroupPattern*> optionals;
   for (std::size_t i = leading; i < where.elements.size(); ++i) {
     const GroupElement& el = where.elements[i];
-    if (el.kind != GroupElement::Kind::optional || !plain_triples_group(*el.groups[0])) return std::nullopt;
+    if (el.kind != GroupElement::Kind::optional || !is_plain_triples(*el.groups[0])) return std::nullopt;
     optionals.push_back(el.groups[0].get());
   }
 

@@ -86,15 +86,6 @@ struct HashIndex {
   std::unordered_map<std::uint64_t, std::vector<std::size_t>> buckets;
 };
 
-bool has_exists(const Expr& e) {
-  if (e.kind == Expr::Kind::exists || e.kind == Expr::Kind::not_exists) return true;
-  return std::any_of(e.args.begin(), e.args.end(), has_exists);
-}
-
-bool plain_triples(const GroupPattern& g) {
-  return g.elements.size() == 1 && g.elements[0].kind == GroupElement::Kind::triples;
-}
-
 }  // namespace
 
 PatternEvaluator::PatternEvaluator(EvalContext& ctx) : ctx_(ctx), expressions_(ctx) {
@@ -120,7 +111,7 @@ Table PatternEvaluator::fold_group(const GroupPattern& g, Table current, std::si
   std::vector<const Expr*> pending;
   bool all_pushable = true;
   std::vector<VarId> triple_vars;
-  if (plain_triples(g)) collect_pattern_vars(g, triple_vars);
+  if (is_plain_triples(g)) collect_pattern_vars(g, triple_vars);
   for (const Expr& f : g.filters) {
     pending.push_back(&f);
     std::vector<VarId> used;
@@ -129,7 +120,7 @@ Table PatternEvaluator::fold_group(const GroupPattern& g, Table current, std::si
       if (std::find(triple_vars.begin(), triple_vars.end(), v) == triple_vars.end()) all_pushable = false;
     if (has_exists(f)) all_pushable = false;
   }
-  std::size_t bgp_cap = plain_triples(g) && all_pushable ? cap : 0;
+  std::size_t bgp_cap = is_plain_triples(g) && all_pushable ? cap : 0;
   for (const GroupElement& el : g.elements) {
     using K = GroupElement::Kind;
     switch (el.kind) {
@@ -137,7 +128,7 @@ Table PatternEvaluator::fold_group(const GroupPattern& g, Table current, std::si
       case K::optional: current = left_join(current, *el.groups[0]); break;
       case K::minus: current = minus(current, eval_group(*el.groups[0])); break;
       case K::group:
-        if (plain_triples(*el.groups[0]) && el.groups[0]->filters.empty()) {
+        if (is_plain_triples(*el.groups[0]) && el.groups[0]->filters.empty()) {
           std::vector<const Expr*> none;
           extend_bgp(current, el.groups[0]->elements[0].triples, none, 0);
         } else {
@@ -203,7 +194,7 @@ Table PatternEvaluator::left_join(const Table& a, const GroupPattern& optional) 
   Table out(ctx_.width());
   std::size_t line = ctx_.plan("LeftJoin", -1);
   ++ctx_.depth;
-  if (plain_triples(optional)) {
+  if (is_plain_triples(optional)) {
     // Index nested loop: the optional triples with each row's bindings substituted.
     Table one(ctx_.width());  // reused: one allocation for the whole loop
     std::vector<const Expr*> conditions;

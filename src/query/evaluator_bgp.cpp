@@ -225,14 +225,7 @@ void PatternEvaluator::extend_bgp(Table& t, const std::vector<TriplePattern>& tr
     std::vector<VarId> used;
     collect_expr_vars(**it, used);
     bool placed = false;
-    bool uses_exists = false;
-    std::vector<const Expr*> stack{*it};
-    while (!stack.empty()) {
-      const Expr* e = stack.back();
-      stack.pop_back();
-      if (e->kind == Expr::Kind::exists || e->kind == Expr::Kind::not_exists) uses_exists = true;
-      for (const Expr& a : e->args) stack.push_back(&a);
-    }
+    const bool uses_exists = has_exists(**it);
     for (std::size_t k = 0; k <= steps.size() && !uses_exists; ++k) {
       if (std::all_of(used.begin(), used.end(), [&](VarId v) { return bound_after[k][v]; })) {
         filters_after[k].push_back(*it);
