@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "query/algebra.hpp"
@@ -104,6 +105,27 @@ struct EvalContext {
     return id ? *id : kNoTerm;
   }
   model::TermView term(TermId id) const { return store.dictionary().term(id); }
+  // Calls visit(quad) for each triple of the active graph matching s p o
+  // (kNoTerm: any), until it returns false (a visitor returning nothing sees
+  // them all); in the default graph a triple held in several named graphs is
+  // seen once (its quads are adjacent in a scan).
+  template <class Visit>
+  void for_each_triple(TermId s, TermId p, TermId o, Visit&& visit) {
+    const store::Quad* previous = nullptr;
+    for (const store::Quad& quad : store.scan({s, p, o, active_graph})) {
+      limits.tick();
+      if (!in_active_graph(quad)) continue;
+      if (active_graph == kNoTerm && previous && previous->s == quad.s && previous->p == quad.p &&
+          previous->o == quad.o)
+        continue;
+      previous = &quad;
+      if constexpr (std::is_void_v<decltype(visit(quad))>) {
+        visit(quad);
+      } else if (!visit(quad)) {
+        return;
+      }
+    }
+  }
   // Adds a plan line and returns its index, to fill in the actual count later.
   std::size_t plan(std::string op, double estimated);
   void plan_actual(std::size_t line, std::size_t actual);

@@ -66,17 +66,10 @@ struct BgpRun {
   // The quads of a plain pattern in the active graph, in scan order, the
   // default graph's duplicates (one triple in several graphs) dropped.
   void scan_into(const ResolvedTriple& t, std::vector<store::Quad>& quads) {
-    store::QuadPattern q{value(t.s), value(t.p), value(t.o), ctx.active_graph};
-    const store::Quad* previous = nullptr;
-    for (const store::Quad& quad : ctx.store.scan(q)) {
-      ctx.limits.tick();
-      if (!ctx.in_active_graph(quad)) continue;
-      if (ctx.active_graph == kNoTerm && previous && previous->s == quad.s && previous->p == quad.p &&
-          previous->o == quad.o)
-        continue;
-      previous = &quad;
+    ctx.for_each_triple(value(t.s), value(t.p), value(t.o), [&](const store::Quad& quad) {
       quads.push_back(quad);
-    }
+      return true;
+    });
   }
 
   // Steps 0 and 1 by a merge join on *merge_var: both scans come sorted by it
@@ -160,22 +153,13 @@ struct BgpRun {
       return;
     }
     if (t.unknown_constant) return;
-    store::QuadPattern q{value(t.s), value(t.p), value(t.o), ctx.active_graph};
-    const store::Quad* previous = nullptr;
-    for (const store::Quad& quad : ctx.store.scan(q)) {
-      ctx.limits.tick();
-      if (!ctx.in_active_graph(quad)) continue;
-      // The default graph is the distinct union: a triple in several graphs counts once.
-      if (ctx.active_graph == kNoTerm && previous && previous->s == quad.s && previous->p == quad.p &&
-          previous->o == quad.o)
-        continue;
-      previous = &quad;
+    ctx.for_each_triple(value(t.s), value(t.p), value(t.o), [&](const store::Quad& quad) {
       if (bind(t.s, quad.s, assigned) && bind(t.p, quad.p, assigned) && bind(t.o, quad.o, assigned))
         next_step(k, assigned);
       else
         undo(assigned);
-      if (stopped) return;
-    }
+      return !stopped;
+    });
   }
 };
 

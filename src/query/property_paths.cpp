@@ -10,27 +10,10 @@
 namespace ng::query {
 namespace {
 
-// Calls f for each matching triple of the active graph; in the default graph a
-// triple held in several named graphs is seen once (its quads are adjacent).
-template <class F>
-void for_each_triple(EvalContext& ctx, TermId s, TermId p, TermId o, F&& f) {
-  store::QuadPattern q{s, p, o, ctx.active_graph};
-  const store::Quad* previous = nullptr;
-  for (const store::Quad& quad : ctx.store.scan(q)) {
-    ctx.limits.tick();
-    if (!ctx.in_active_graph(quad)) continue;
-    if (ctx.active_graph == kNoTerm && previous && previous->s == quad.s && previous->p == quad.p &&
-        previous->o == quad.o)
-      continue;
-    previous = &quad;
-    f(quad);
-  }
-}
-
 std::vector<TermId> graph_nodes(EvalContext& ctx) {
   std::unordered_set<TermId> seen;
   std::vector<TermId> nodes;
-  for_each_triple(ctx, kNoTerm, kNoTerm, kNoTerm, [&](const store::Quad& q) {
+  ctx.for_each_triple(kNoTerm, kNoTerm, kNoTerm, [&](const store::Quad& q) {
     for (TermId t : {q.s, q.o})
       if (seen.insert(t).second) nodes.push_back(t);
   });
@@ -104,7 +87,7 @@ void path_pairs(EvalContext& ctx, const Path& path, TermId from, TermId to, std:
     case Path::Kind::link: {
       TermId p = ctx.find(path.iri);
       if (p == kNoTerm) return;
-      for_each_triple(ctx, from, p, to, [&](const store::Quad& q) { out.emplace_back(q.s, q.o); });
+      ctx.for_each_triple(from, p, to, [&](const store::Quad& q) { out.emplace_back(q.s, q.o); });
       return;
     }
     case Path::Kind::inverse: {
@@ -166,11 +149,11 @@ void path_pairs(EvalContext& ctx, const Path& path, TermId from, TermId to, std:
       std::vector<TermId> forward = ids(path.forward_excluded), inverse = ids(path.inverse_excluded);
       auto excluded = [](const std::vector<TermId>& v, TermId p) { return std::find(v.begin(), v.end(), p) != v.end(); };
       if (!path.forward_excluded.empty() || path.inverse_excluded.empty())
-        for_each_triple(ctx, from, kNoTerm, to, [&](const store::Quad& q) {
+        ctx.for_each_triple(from, kNoTerm, to, [&](const store::Quad& q) {
           if (!excluded(forward, q.p)) out.emplace_back(q.s, q.o);
         });
       if (!path.inverse_excluded.empty())
-        for_each_triple(ctx, to, kNoTerm, from, [&](const store::Quad& q) {
+        ctx.for_each_triple(to, kNoTerm, from, [&](const store::Quad& q) {
           if (!excluded(inverse, q.p)) out.emplace_back(q.o, q.s);
         });
       return;
