@@ -79,14 +79,27 @@ extract::Tables load_tables(const GraphOptions& options, diag::Diagnostics& diag
 std::size_t report(const diag::Diagnostics& diags, const LoadedGraph& graph, bool strict, bool quiet,
                    std::ostream& err) {
   std::unordered_map<std::string_view, const diag::SourceFile*> by_name;
+  std::vector<std::unique_ptr<diag::SourceFile>> reread;  // files whose text was dropped after parsing
   for (const auto& s : graph.sources) by_name.emplace(s->name(), s.get());
+  auto source_of = [&](const std::string& file) -> const diag::SourceFile* {
+    auto it = by_name.find(file);
+    if (it == by_name.end()) return nullptr;
+    if (!it->second->has_text()) {  // read it again, once, to quote its lines
+      std::string text;
+      diag::Diagnostics unused;
+      if (!diag::read_source(it->second->name(), text, unused)) return nullptr;
+      reread.push_back(std::make_unique<diag::SourceFile>(it->second->name(), std::move(text)));
+      it->second = reread.back().get();
+    }
+    return it->second;
+  };
   std::size_t failures = 0;
   for (const auto& d : diags.items()) {
     bool counts = d.severity == diag::Severity::error || (strict && d.severity == diag::Severity::warning);
     if (counts) ++failures;
     if (quiet && !counts) continue;
-    auto it = by_name.find(d.file);
-    err << diag::render(d, it == by_name.end() ? std::string_view{} : it->second->line(d.where.line));
+    const diag::SourceFile* source = d.where.line == 0 ? nullptr : source_of(d.file);
+    err << diag::render(d, source ? source->line(d.where.line) : std::string_view{});
   }
   return failures;
 }
@@ -109,6 +122,11 @@ bool load_graph(const GraphOptions& options, LoadedGraph& graph, std::ostream& e
     graph.input_bytes += text.size();
     graph.sources.push_back(std::make_unique<diag::SourceFile>(in.path, std::move(text)));
     graph.documents.push_back(std::make_unique<notes::Document>(notes::parse_notes(*graph.sources.back(), diags)));
+    // The document holds copies of all it needs: drop the text (as large as
+    // the input) now rather than after extraction, which is where the peak
+    // is; report() reads the file again if it has lines to quote. Standard
+    // input cannot be read again, so its text stays.
+    if (in.path != "-") graph.sources.back()->drop_text();
     builder.add_document(*graph.documents.back(), in.name);
   }
   if (inputs.empty() && !diags.has_errors()) diags.error("no-input", "notegraph", {}, "no Markdown files found");

@@ -35,6 +35,11 @@ SourceFile::SourceFile(std::string name, std::string text) : name_(std::move(nam
   }
 }
 
+void SourceFile::drop_text() {
+  std::string().swap(text_);
+  std::vector<std::size_t>().swap(line_starts_);
+}
+
 SourcePos SourceFile::position(std::size_t offset) const {
   offset = std::min(offset, text_.size());
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);

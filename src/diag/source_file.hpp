@@ -24,6 +24,11 @@ class SourceFile {
   std::string_view line(std::uint32_t line_number) const;
   std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_starts_.size()); }
 
+  // Frees the text and the line table, keeping the name, for a file whose
+  // parse holds copies of all it needs; line() then gives empty views.
+  void drop_text();
+  bool has_text() const { return !line_starts_.empty(); }
+
  private:
   std::string name_;
   std::string text_;

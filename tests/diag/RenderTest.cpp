@@ -65,6 +65,16 @@ TEST(SourceFile, LfOnlyTextGetsTheSameLineTable) {
   EXPECT_EQ(SourceFile("h", "\n\n").line_count(), 2u);
 }
 
+TEST(SourceFile, DroppedTextKeepsTheNameAndQuotesNothing) {
+  SourceFile f("notes.md", "a\nb\n");
+  ASSERT_TRUE(f.has_text());
+  f.drop_text();
+  EXPECT_FALSE(f.has_text());
+  EXPECT_EQ(f.name(), "notes.md");
+  EXPECT_EQ(f.line(1), "");
+  EXPECT_EQ(f.text(), "");
+}
+
 TEST(SourceFile, MissingFileIsAnUnreadableFileError) {
   Diagnostics d;
   std::string text;
