@@ -162,6 +162,14 @@ TEST(ParserTest, CommentsAndUnicodeNamesAreAccepted) {
   EXPECT_TRUE(p.query.ok());
 }
 
+// Found by the query_parser fuzz target: an unclosed long literal threw
+// std::length_error. SPARQL lexes the longest match, the short literal '',
+// so the query reads as ?s ?p '' 'a' and fails, like that one, at the '}'.
+TEST(ParserTest, UnclosedLongStringLexesAsEmptyShortString) {
+  expect_error("ASK { ?s ?p '' 'a' }", "syntax", 1, 20);
+  expect_error("ASK { ?s ?p '''a' }", "syntax", 1, 19);
+}
+
 TEST(ParserTest, ColumnsCountCodePoints) { expect_error("SELECT * { \"가나\" ?p ?o . ] }", "syntax", 1, 25); }
 
 }  // namespace
