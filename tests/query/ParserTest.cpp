@@ -170,6 +170,13 @@ TEST(ParserTest, UnclosedLongStringLexesAsEmptyShortString) {
   expect_error("ASK { ?s ?p '''a' }", "syntax", 1, 19);
 }
 
+// Found by the query_engine fuzz target: a byte that is not UTF-8 passed as a
+// name character and reached the XML results, which then did not parse.
+TEST(ParserTest, InvalidUtf8IsRejectedWhereItStands) {
+  expect_error("SELECT * WHERE { ?a ?\xe1 ?b . }", "invalid-utf8", 1, 22);
+  expect_error("ASK {\n ?s ?p \"\xed\xa0\x80\" }", "invalid-utf8", 2, 9);
+}
+
 TEST(ParserTest, ColumnsCountCodePoints) { expect_error("SELECT * { \"가나\" ?p ?o . ] }", "syntax", 1, 25); }
 
 }  // namespace
