@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "diag/source_file.hpp"
+#include "model/iri.hpp"
 #include "model/vocab.hpp"
 
 namespace ng::query {
@@ -102,10 +103,8 @@ diag::SourcePos Parser::pos_of(const Token& t) const {
 }
 
 std::string Parser::resolve(std::string_view iri) const {
-  if (iri.find(':') != std::string_view::npos) {
-    auto colon = iri.find(':');
-    if (iri.substr(0, colon).find_first_of("/?#") == std::string_view::npos) return std::string(iri);
-  }
+  // Absolute only with a real scheme: <htt%p://x> or <:x> are relative.
+  if (model::has_scheme(iri)) return std::string(iri);
   if (iri.empty()) return base_;
   if (iri[0] == '#') return base_.substr(0, base_.find('#')) + std::string(iri);
   if (iri[0] == '/') {

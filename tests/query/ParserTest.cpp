@@ -51,6 +51,20 @@ TEST(ParserTest, QueryPrefixOverridesPredeclared) {
   EXPECT_EQ(p.query.query().select.where.elements[0].triples[0].p.term.value, "http://other/p");
 }
 
+// Found by the query_engine fuzz target: <htt%p://...> was kept as if absolute
+// and CONSTRUCT wrote it into N-Triples, which no reader accepts. Only an RFC
+// 3986 scheme makes an IRI absolute; anything else resolves against the base.
+TEST(ParserTest, IriWithoutValidSchemeResolvesAgainstBase) {
+  ParseOptions options;
+  options.base = "http://my.org/q/";
+  Parsed p = parse("PREFIX r: <htt%p://x/> SELECT * { r:s <:y> <urn:z> }", options);
+  ASSERT_TRUE(p.query.ok());
+  const auto& triple = p.query.query().select.where.elements[0].triples[0];
+  EXPECT_EQ(triple.s.term.value, "http://my.org/q/htt%p://x/s");
+  EXPECT_EQ(triple.p.term.value, "http://my.org/q/:y");
+  EXPECT_EQ(triple.o.term.value, "urn:z");
+}
+
 TEST(ParserTest, PredicateAndObjectListsExpand) {
   Parsed p = parse("SELECT * { ?s a ng:Doc ; ng:p ?a , ?b . }");
   ASSERT_TRUE(p.query.ok());
