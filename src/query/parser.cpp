@@ -362,8 +362,10 @@ void Parser::construct_query(Query& q) {
   if (at_punct("{")) {
     next();
     in_template_ = true;
+    paths_allowed_ = false;
     if (!at_punct("}")) triples_block(q.construct_template);
     in_template_ = false;
+    paths_allowed_ = true;
     expect_punct("}");
     dataset_clauses();
     where_clause(q.select);
@@ -373,7 +375,9 @@ void Parser::construct_query(Query& q) {
     expect_keyword("WHERE");
     expect_punct("{");
     GroupElement block;
+    paths_allowed_ = false;
     if (!at_punct("}")) triples_block(block.triples);
+    paths_allowed_ = true;
     expect_punct("}");
     q.construct_template = block.triples;
     q.select.where.elements.push_back(std::move(block));

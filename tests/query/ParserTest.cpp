@@ -65,6 +65,15 @@ TEST(ParserTest, IriWithoutValidSchemeResolvesAgainstBase) {
   EXPECT_EQ(triple.o.term.value, "urn:z");
 }
 
+// Found by the query_engine fuzz target: a path in a CONSTRUCT template
+// became a triple with the empty IRI <> as predicate. SPARQL's templates take
+// IRIs, 'a' or variables as verbs, in both CONSTRUCT forms.
+TEST(ParserTest, PathInConstructTemplateIsSyntaxError) {
+  expect_error("CONSTRUCT { ?s !ng:p ?o } WHERE { ?s ?p ?o }", "syntax", 1, 16);
+  expect_error("CONSTRUCT WHERE { ?s ng:p/ng:q ?o }", "syntax", 1, 22);
+  EXPECT_TRUE(parse("CONSTRUCT { ?s a ?o } WHERE { ?s ng:p/ng:q* ?o }").query.ok());
+}
+
 TEST(ParserTest, PredicateAndObjectListsExpand) {
   Parsed p = parse("SELECT * { ?s a ng:Doc ; ng:p ?a , ?b . }");
   ASSERT_TRUE(p.query.ok());
