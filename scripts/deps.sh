@@ -9,6 +9,7 @@ NG_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   raptor2-utils serdi cmark libcmark-dev libmd4c-dev libmd4c-html0-dev time
   graphviz fonts-noto-cjk nodejs libxml2-utils python3
+  clang-14 libclang-rt-14-dev
 )
 
 ng_install_deps() {

@@ -101,7 +101,10 @@ std::vector<Token> tokenize(std::string_view text) {
       t.value.assign(it + 1, stop - 1);
     } else if ((c == '"' || c == '\'') && match(grammar::string_literal(), it, end, stop)) {
       t.kind = TokenKind::string;
-      std::size_t quote = (rest(3) == "\"\"\"" || rest(3) == "'''") ? 3 : 1;
+      // '''abc' lexes as the short literal '' (the long form never closes), so
+      // the quotes to strip are those of the form that matched.
+      const bool long_form = stop - it >= 6 && (rest(3) == "\"\"\"" || rest(3) == "'''");
+      const std::size_t quote = long_form ? 3 : 1;
       t.value = decode_string(std::string_view(it + quote, (stop - quote) - (it + quote)));
     } else if ((c == '?' || c == '$') && match(grammar::var(), it, end, stop)) {
       t.kind = TokenKind::var;

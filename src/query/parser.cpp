@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "diag/source_file.hpp"
+#include "model/iri.hpp"
 #include "model/vocab.hpp"
 
 namespace ng::query {
@@ -127,10 +128,8 @@ diag::SourcePos Parser::pos_of(const Token& t) const {
 }
 
 std::string Parser::resolve(std::string_view iri) const {
-  if (iri.find(':') != std::string_view::npos) {
-    auto colon = iri.find(':');
-    if (iri.substr(0, colon).find_first_of("/?#") == std::string_view::npos) return std::string(iri);
-  }
+  // Absolute only with a real scheme: <htt%p://x> or <:x> are relative.
+  if (model::has_scheme(iri)) return std::string(iri);
   if (iri.empty()) return base_;
   if (iri[0] == '#') return base_.substr(0, base_.find('#')) + std::string(iri);
   if (iri[0] == '/') {
@@ -388,8 +387,10 @@ void Parser::construct_query(Query& q) {
   if (at_punct("{")) {
     next();
     in_template_ = true;
+    paths_allowed_ = false;
     if (!at_punct("}")) triples_block(q.construct_template);
     in_template_ = false;
+    paths_allowed_ = true;
     expect_punct("}");
     dataset_clauses();
     where_clause(q.select);
@@ -399,7 +400,9 @@ void Parser::construct_query(Query& q) {
     expect_keyword("WHERE");
     expect_punct("{");
     GroupElement block;
+    paths_allowed_ = false;
     if (!at_punct("}")) triples_block(block.triples);
+    paths_allowed_ = true;
     expect_punct("}");
     q.construct_template = block.triples;
     q.select.where.elements.push_back(std::move(block));

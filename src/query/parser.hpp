@@ -133,6 +133,7 @@ private:
   SelectQuery* current_select_ = nullptr;  // receives the aggregates parsed
   bool aggregates_allowed_ = false;
   bool in_template_ = false;  // CONSTRUCT template: blank nodes stay blank nodes
+  bool paths_allowed_ = true;  // false in CONSTRUCT's triples templates (verbs are IRIs or variables)
   std::size_t blank_counter_ = 0;
   std::vector<ParseError> warnings_;
 };

@@ -141,8 +141,10 @@ void Parser::property_list(const Slot& subject, std::vector<TriplePattern>& out)
     } else {
       if (!(at_iri() || at_keyword("a") || at_punct("^") || at_punct("!") || at_punct("(")))
         fail_expected("a predicate (IRI, 'a', variable or path)");
+      const std::size_t path_offset = peek().offset;
       Path p = path();
       if (p.kind == Path::Kind::link) verb = {false, 0, p.iri};
+      else if (!paths_allowed_) fail("syntax", path_offset, "a CONSTRUCT template takes no property paths");
       else path_expr = std::move(p);
     }
     object_list(subject, verb, path_expr, out);

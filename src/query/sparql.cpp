@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "diag/source_file.hpp"
+#include "model/utf8.hpp"
 #include "query/evaluator.hpp"
 #include "query/parser.hpp"
 
@@ -15,9 +16,32 @@ namespace ng::query {
 
 QueryForm ParsedQuery::form() const { return query_->form; }
 
+namespace {
+
+// Offset of the first byte that is not well-formed UTF-8, or npos. The
+// grammar matches bytes, so without this check a stray byte >= 0x80 would
+// pass as a name character and reach the results as invalid text.
+std::size_t first_invalid_utf8(std::string_view text) {
+  char32_t cp = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = model::decode_utf8(text, i, cp);
+    if (length == 0) return i;
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
 ParsedQuery parse_query(std::string_view text, const ParseOptions& options, diag::Diagnostics& diags) {
-  Parser parser(text, options);
   diag::SourceFile source(options.file, std::string(text));
+  if (const std::size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02x", static_cast<unsigned char>(text[bad]));
+    diags.error("invalid-utf8", options.file, source.position(bad), std::string("invalid UTF-8 (byte ") + byte + ")");
+    return ParsedQuery();
+  }
+  Parser parser(text, options);
   try {
     std::shared_ptr<Query> q = parser.parse();
     for (const ParseError& w : parser.warnings())

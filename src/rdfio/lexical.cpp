@@ -53,16 +53,6 @@ int echar_value(char letter) {
   }
 }
 
-bool has_scheme(std::string_view iri) {
-  if (iri.empty() || !is_alpha(static_cast<unsigned char>(iri[0]))) return false;
-  for (std::size_t i = 1; i < iri.size(); ++i) {
-    const auto c = static_cast<unsigned char>(iri[i]);
-    if (c == ':') return true;
-    if (!is_alpha(c) && !is_digit(c) && c != '+' && c != '-' && c != '.') return false;
-  }
-  return false;
-}
-
 std::size_t scan_language_tag(std::string_view text, std::size_t i) {
   const std::size_t start = i;
   while (i < text.size() && is_alpha(static_cast<unsigned char>(text[i]))) ++i;

@@ -3,6 +3,7 @@
 // characters, and UCHAR/ECHAR decoding, as the RDF 1.1 grammars define them.
 #pragma once
 
+#include "model/iri.hpp"
 #include "model/utf8.hpp"
 
 #include <cstddef>
@@ -42,7 +43,7 @@ int echar_value(char letter);
 
 // An RFC 3986 scheme followed by ':' starts the IRI: N-Triples wants absolute
 // IRIs.
-bool has_scheme(std::string_view iri);
+using model::has_scheme;
 
 // Length of a LANGTAG body ([a-zA-Z]+ ('-' [a-zA-Z0-9]+)*) at text[i], 0 if
 // none.

@@ -51,6 +51,29 @@ TEST(ParserTest, QueryPrefixOverridesPredeclared) {
   EXPECT_EQ(p.query.query().select.where.elements[0].triples[0].p.term.value, "http://other/p");
 }
 
+// Found by the query_engine fuzz target: <htt%p://...> was kept as if absolute
+// and CONSTRUCT wrote it into N-Triples, which no reader accepts. Only an RFC
+// 3986 scheme makes an IRI absolute; anything else resolves against the base.
+TEST(ParserTest, IriWithoutValidSchemeResolvesAgainstBase) {
+  ParseOptions options;
+  options.base = "http://my.org/q/";
+  Parsed p = parse("PREFIX r: <htt%p://x/> SELECT * { r:s <:y> <urn:z> }", options);
+  ASSERT_TRUE(p.query.ok());
+  const auto& triple = p.query.query().select.where.elements[0].triples[0];
+  EXPECT_EQ(triple.s.term.value, "http://my.org/q/htt%p://x/s");
+  EXPECT_EQ(triple.p.term.value, "http://my.org/q/:y");
+  EXPECT_EQ(triple.o.term.value, "urn:z");
+}
+
+// Found by the query_engine fuzz target: a path in a CONSTRUCT template
+// became a triple with the empty IRI <> as predicate. SPARQL's templates take
+// IRIs, 'a' or variables as verbs, in both CONSTRUCT forms.
+TEST(ParserTest, PathInConstructTemplateIsSyntaxError) {
+  expect_error("CONSTRUCT { ?s !ng:p ?o } WHERE { ?s ?p ?o }", "syntax", 1, 16);
+  expect_error("CONSTRUCT WHERE { ?s ng:p/ng:q ?o }", "syntax", 1, 22);
+  EXPECT_TRUE(parse("CONSTRUCT { ?s a ?o } WHERE { ?s ng:p/ng:q* ?o }").query.ok());
+}
+
 TEST(ParserTest, PredicateAndObjectListsExpand) {
   Parsed p = parse("SELECT * { ?s a ng:Doc ; ng:p ?a , ?b . }");
   ASSERT_TRUE(p.query.ok());
@@ -174,6 +197,21 @@ TEST(ParserTest, AChainOfFourHundredOperatorsIsAccepted) {
 TEST(ParserTest, CommentsAndUnicodeNamesAreAccepted) {
   Parsed p = parse("# comment\nSELECT ?이름 WHERE { ?이름 ng:label \"가\" } # trailing");
   EXPECT_TRUE(p.query.ok());
+}
+
+// Found by the query_parser fuzz target: an unclosed long literal threw
+// std::length_error. SPARQL lexes the longest match, the short literal '',
+// so the query reads as ?s ?p '' 'a' and fails, like that one, at the '}'.
+TEST(ParserTest, UnclosedLongStringLexesAsEmptyShortString) {
+  expect_error("ASK { ?s ?p '' 'a' }", "syntax", 1, 20);
+  expect_error("ASK { ?s ?p '''a' }", "syntax", 1, 19);
+}
+
+// Found by the query_engine fuzz target: a byte that is not UTF-8 passed as a
+// name character and reached the XML results, which then did not parse.
+TEST(ParserTest, InvalidUtf8IsRejectedWhereItStands) {
+  expect_error("SELECT * WHERE { ?a ?\xe1 ?b . }", "invalid-utf8", 1, 22);
+  expect_error("ASK {\n ?s ?p \"\xed\xa0\x80\" }", "invalid-utf8", 2, 9);
 }
 
 TEST(ParserTest, ColumnsCountCodePoints) { expect_error("SELECT * { \"가나\" ?p ?o . ] }", "syntax", 1, 25); }
