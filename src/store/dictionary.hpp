@@ -27,8 +27,9 @@ public:
   // The view stays valid as long as the dictionary.
   model::TermView term(TermId id) const {
     const Record& r = records_[id];
-    return {r.kind, {r.text, r.value_size}, {r.text + r.value_size, r.language_size},
-            {r.text + r.value_size + r.language_size, r.datatype_size}};
+    const char* text = text_.at(r.text);
+    return {r.kind, {text, r.value_size}, {text + r.value_size, r.language_size},
+            {text + r.value_size + r.language_size, r.datatype_size}};
   }
   std::size_t size() const { return records_.size(); }
   // Starts loading a term's record into cache (for writers that walk
@@ -51,7 +52,7 @@ private:
   };
   // A term: its value, language and datatype back to back in the arena.
   struct Record {
-    const char* text = nullptr;
+    TextArena::Where text;
     std::uint32_t value_size = 0;
     std::uint32_t language_size = 0;
     std::uint32_t datatype_size = 0;

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
+
 #include <string>
 
 namespace ng::store {
@@ -106,6 +108,19 @@ TEST(Dictionary, TermViewsStayValidWhileMoreTermsAreInterned) {
   EXPECT_EQ(early.value, std::string(300, 'x'));
   EXPECT_EQ(early.language, "en");
   EXPECT_EQ(dict.term(first), early);
+}
+
+TEST(Dictionary, ACopyDecodesFromItsOwnText) {
+  auto copy = std::make_unique<Dictionary>();
+  const TermId id = copy->intern(model::Term::lang_literal(std::string(100'000, 'y'), "ko"));
+  copy->intern_iri("http://example.org/a");
+  Dictionary kept = *copy;
+  copy.reset();  // the original's blocks are gone; the copy must not point into them
+  EXPECT_EQ(kept.term(id).value, std::string(100'000, 'y'));
+  EXPECT_EQ(kept.term(id).language, "ko");
+  EXPECT_EQ(kept.find_iri("http://example.org/a"), std::optional<TermId>(1));
+  EXPECT_EQ(kept.intern_iri("http://example.org/b"), 2u);
+  EXPECT_EQ(kept.term(2).value, "http://example.org/b");
 }
 
 TEST(Dictionary, TextIsStoredOnceWithoutPerStringOverhead) {
