@@ -3,6 +3,7 @@
 // DISTINCT / REDUCED, OFFSET and LIMIT. A LIMIT without anything that needs
 // every row first becomes a row cap that stops the pattern's loops early.
 #include <algorithm>
+#include <limits>
 #include <numeric>
 #include <unordered_map>
 #include <unordered_set>
@@ -41,7 +42,9 @@ std::vector<VarId> projected_vars(const Query& query, const SelectQuery& select)
 
 Table PatternEvaluator::run_select(const SelectQuery& q, std::size_t cap) {
   bool streaming = !q.aggregating && q.order_by.empty() && !q.distinct && !q.reduced && !q.values;
-  std::size_t pattern_cap = streaming && q.limit ? q.offset + *q.limit : 0;
+  // OFFSET + LIMIT rows are enough; 0 (no cap) when the sum would not fit.
+  std::size_t pattern_cap =
+      streaming && q.limit && *q.limit <= std::numeric_limits<std::size_t>::max() - q.offset ? q.offset + *q.limit : 0;
   if (streaming && cap && (pattern_cap == 0 || cap < pattern_cap)) pattern_cap = cap;
   if (streaming && q.limit && *q.limit == 0) return Table(ctx_.width());
   Table t = eval_group(q.where, pattern_cap);
