@@ -77,6 +77,13 @@ TEST_F(ModifierTest, LimitWithoutOrderStopsEarly) {
   EXPECT_EQ(rows("SELECT ?o { ?s ex:v ?o } LIMIT 2").size(), 2u);
 }
 
+// OFFSET + LIMIT past 2^64 saturates (no row cap) instead of wrapping around.
+TEST_F(ModifierTest, LimitNearMaximumAfterOffsetKeepsEveryRow) {
+  const auto all = rows("SELECT ?o { ?s ex:v ?o }").size();
+  ASSERT_GE(all, 3u);
+  EXPECT_EQ(rows("SELECT ?o { ?s ex:v ?o } OFFSET 2 LIMIT 18446744073709551615").size(), all - 2);
+}
+
 TEST_F(ModifierTest, ProjectionExpression) {
   EXPECT_EQ(rows("SELECT (?o * 2 AS ?d) { ex:b ex:v ?o }"), Rows({"?d=20"}));
 }

@@ -1,5 +1,7 @@
 // Parser tests: each construct parses, and malformed queries give the named
 // diagnostic kind at the right line and column.
+#include <limits>
+
 #include <gtest/gtest.h>
 
 #include "query/algebra.hpp"
@@ -72,6 +74,14 @@ TEST(ParserTest, PathInConstructTemplateIsSyntaxError) {
   expect_error("CONSTRUCT { ?s !ng:p ?o } WHERE { ?s ?p ?o }", "syntax", 1, 16);
   expect_error("CONSTRUCT WHERE { ?s ng:p/ng:q ?o }", "syntax", 1, 22);
   EXPECT_TRUE(parse("CONSTRUCT { ?s a ?o } WHERE { ?s ng:p/ng:q* ?o }").query.ok());
+}
+
+// Found by the query_engine fuzz target: a LIMIT past 2^64 threw from stoull.
+TEST(ParserTest, HugeLimitAndOffsetMeanEverythingAndNothing) {
+  Parsed p = parse("SELECT * { ?s ?p ?o } LIMIT 188888888888888888888888 OFFSET 99999999999999999999999");
+  ASSERT_TRUE(p.query.ok());
+  EXPECT_EQ(p.query.query().select.limit, std::numeric_limits<std::size_t>::max());
+  EXPECT_EQ(p.query.query().select.offset, std::numeric_limits<std::size_t>::max());
 }
 
 TEST(ParserTest, PredicateAndObjectListsExpand) {
