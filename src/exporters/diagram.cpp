@@ -8,6 +8,8 @@
 #include <array>
 #include <memory>
 
+#include "exporters/graphviz_io.hpp"
+
 namespace ng::exporters {
 namespace {
 
@@ -38,21 +40,8 @@ constexpr std::array<const char *, 8> kClusterFills = {
     "#eef4fb", "#f3f9ee", "#fdf3e7", "#f6eefa",
     "#eefaf7", "#fbeef0", "#f7f7ea", "#eef0fb"};
 
-int put_to_stream(void *chan, const char *text) {
-  *static_cast<std::ostream *>(chan) << text;
-  return 0;
-}
-int flush_stream(void *chan) {
-  static_cast<std::ostream *>(chan)->flush();
-  return 0;
-}
-Agiodisc_t stream_io = {nullptr, put_to_stream, flush_stream};
-Agdisc_t stream_disc = {&AgMemDisc, &AgIdDisc, &stream_io};
-
-void set(void *obj, const char *name, const std::string &value) {
-  agsafeset(obj, const_cast<char *>(name), const_cast<char *>(value.c_str()),
-            const_cast<char *>(""));
-}
+using graphviz::set;
+using graphviz::stream_disc;
 
 struct GraphCloser {
   void operator()(Agraph_t *g) const { agclose(g); }

@@ -11,6 +11,7 @@
 #include <set>
 #include <tuple>
 
+#include "exporters/graphviz_io.hpp"
 #include "exporters/ntriples_term.hpp"
 #include "exporters/prefixes.hpp"
 #include "exporters/text.hpp"
@@ -23,20 +24,8 @@ using model::Term;
 using model::TermKind;
 using store::TermId;
 
-int put_to_stream(void *chan, const char *text) {
-  *static_cast<std::ostream *>(chan) << text;
-  return 0;
-}
-int flush_stream(void *chan) {
-  static_cast<std::ostream *>(chan)->flush();
-  return 0;
-}
-Agiodisc_t triples_io = {nullptr, put_to_stream, flush_stream};
-Agdisc_t triples_disc = {&AgMemDisc, &AgIdDisc, &triples_io};
-
-void set(void *obj, const char *name, const std::string &value) {
-  agsafeset(obj, const_cast<char *>(name), const_cast<char *>(value.c_str()), const_cast<char *>(""));
-}
+using graphviz::set;
+using graphviz::stream_disc;
 
 void default_attr(Agraph_t *g, int kind, const char *name, const std::string &value) {
   agattr(g, kind, const_cast<char *>(name), const_cast<char *>(value.c_str()));
@@ -124,7 +113,7 @@ class Builder {
              std::tuple(key(std::get<0>(b)), key(std::get<1>(b)), key(std::get<2>(b)));
     });
 
-    GraphPtr g(agopen(const_cast<char *>("triples"), Agdirected, &triples_disc));
+    GraphPtr g(agopen(const_cast<char *>("triples"), Agdirected, &stream_disc));
     Agraph_t *root = g.get();
     const std::string font = graphviz_escape(options.font);
     set(root, "rankdir", options.rankdir);
