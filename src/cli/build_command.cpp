@@ -76,18 +76,33 @@ int run_build(const BuildArgs& args) {
       o.error = o.path + ": " + e.what();
     }
   };
+  auto phase_start = std::chrono::steady_clock::now();
+  auto since = [](std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+  };
   std::thread second([&] { write_one(1); });
   write_one(0);
   second.join();
+  graph.times.add("write", since(phase_start));
   for (const auto& o : outputs) {
     if (!o.ok) {
       std::cerr << "notegraph: error: " << o.error << "\n";
       return 1;
     }
   }
+  phase_start = std::chrono::steady_clock::now();
   if (std::string error; !exporters::commit_staged_files(staged, error)) {
     std::cerr << "notegraph: error: " << error << "\n";
     return 1;
+  }
+  graph.times.add("commit", since(phase_start));
+  if (args.graph.timings) {
+    // Phases: read+parse (files read, Markdown parsed), extract (entities,
+    // mentions, triples), index (the permutations sorted), write (both files
+    // serialized to temporary files), commit (fsync and rename).
+    for (const auto& phase : graph.times.phases)
+      std::cerr << "notegraph: timing: " << phase.name << " " << phase.seconds << " s, peak resident so far "
+                << phase.peak_mib << " MiB\n";
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const auto& s = graph.stats;
@@ -107,6 +122,8 @@ Runner add_build_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("build", "Build the graph of notes into DIR/graph.nt and DIR/graph.nq");
   add_graph_options(*cmd, args->graph);
   cmd->add_option("-o,--output", args->out_dir, "Output folder (created if missing)")->capture_default_str();
+  cmd->add_flag("--timings", args->graph.timings,
+                "Print the wall time of each phase (read+parse, extract, index, write, commit) to stderr");
   return [args] { return run_build(*args); };
 }
 

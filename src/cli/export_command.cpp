@@ -112,7 +112,7 @@ bool write_csv_folder(const store::TripleStore &store, const std::string &format
         std::pair{"relationships.csv", &files.relationships},
         std::pair{"README.md", &files.readme}})
     outputs.push_back(
-        {(base / name).string(), [text](std::ostream &out) { out << *text; }});
+        {(base / name).string(), [file_text = text](std::ostream &out) { out << *file_text; }});
   return exporters::write_files_atomically(outputs, error);
 }
 

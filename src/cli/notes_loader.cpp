@@ -3,7 +3,10 @@
 // it) and their files are sorted, so the same tree always gives the same graph.
 #include "cli/notes_loader.hpp"
 
+#include <sys/resource.h>
+
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <ostream>
 #include <set>
@@ -104,6 +107,12 @@ std::size_t report(const diag::Diagnostics& diags, const LoadedGraph& graph, boo
   return failures;
 }
 
+void PhaseTimes::add(std::string name, double seconds) {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  phases.push_back({std::move(name), seconds, static_cast<double>(usage.ru_maxrss) / 1024.0});
+}
+
 bool load_graph(const GraphOptions& options, LoadedGraph& graph, std::ostream& err) {
   diag::Diagnostics diags;
   extract::Tables tables = load_tables(options, diags);
@@ -114,30 +123,38 @@ bool load_graph(const GraphOptions& options, LoadedGraph& graph, std::ostream& e
   for (auto& in : inputs)
     if (!names.insert(in.name).second) in.name = in.path;
 
+  using clock = std::chrono::steady_clock;
+  auto since = [](clock::time_point t) { return std::chrono::duration<double>(clock::now() - t).count(); };
+  auto phase_start = clock::now();
   extract::BuildOptions build_options{options.base};
   extract::GraphBuilder builder(std::move(tables), build_options);
   for (const auto& in : inputs) {
-    std::string text;
-    if (!diag::read_source(in.path, text, diags)) continue;
-    graph.input_bytes += text.size();
+    auto text = diag::SourceText::open(in.path, diags);
+    if (!text) continue;
+    graph.input_bytes += text->view().size();
     graph.sources.push_back(std::make_unique<diag::SourceFile>(in.path, std::move(text)));
     graph.documents.push_back(std::make_unique<notes::Document>(notes::parse_notes(*graph.sources.back(), diags)));
-    // The document holds copies of all it needs: drop the text (as large as
-    // the input) now rather than after extraction, which is where the peak
-    // is; report() reads the file again if it has lines to quote. Standard
-    // input cannot be read again, so its text stays.
+    // The document shares the text it points into; drop the line table and
+    // this reference now (extraction releases the text's pages as it goes);
+    // report() reads the file again if it has lines to quote. Standard input
+    // cannot be read again, so its text stays.
     if (in.path != "-") graph.sources.back()->drop_text();
     builder.add_document(*graph.documents.back(), in.name);
   }
   if (inputs.empty() && !diags.has_errors()) diags.error("no-input", "notegraph", {}, "no Markdown files found");
+  graph.times.add("read+parse", since(phase_start));
+  phase_start = clock::now();
   graph.stats = builder.build(graph.store, diags);
+  graph.times.add("extract", since(phase_start));
   std::size_t failures = report(diags, graph, options.strict, options.quiet, err);
   graph.failures = failures;
   // The triples hold copies of all they need: free the notes (as large as the
   // input, twice over) before the indexes are built, to lower the peak.
   graph.documents.clear();
   graph.sources.clear();
+  phase_start = clock::now();
   graph.store.freeze();
+  graph.times.add("index", since(phase_start));
   if (failures != 0) {
     err << "notegraph: " << failures << (failures == 1 ? " error" : " errors")
         << (options.keep_going ? "; writing what could be built (--keep-going)\n" : "; nothing written\n");

@@ -6,6 +6,7 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "diag/diagnostic.hpp"
@@ -24,6 +25,19 @@ struct GraphOptions {
   bool strict = false;      // warnings count as errors
   bool keep_going = false;  // write what could be built despite errors
   bool quiet = false;       // no warnings printed
+  bool timings = false;     // print the time of each phase to stderr
+};
+
+// Wall time of the phases of a run, in the order they ran, and the peak
+// resident memory when each ended, for --timings.
+struct PhaseTimes {
+  struct Phase {
+    std::string name;
+    double seconds = 0;
+    double peak_mib = 0;
+  };
+  std::vector<Phase> phases;
+  void add(std::string name, double seconds);
 };
 
 struct LoadedGraph {
@@ -35,6 +49,7 @@ struct LoadedGraph {
   extract::BuildStats stats;
   std::size_t input_bytes = 0;
   std::size_t failures = 0;  // errors (and warnings under --strict): exit code 1
+  PhaseTimes times;
 };
 
 // Returns false when the graph must not be written: an input error (or, with

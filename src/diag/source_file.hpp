@@ -3,20 +3,26 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "diag/diagnostic.hpp"
+#include "diag/source_text.hpp"
 
 namespace ng::diag {
 
 class SourceFile {
  public:
   SourceFile(std::string name, std::string text);
+  SourceFile(std::string name, std::shared_ptr<const SourceText> text);
 
   const std::string& name() const { return name_; }
-  std::string_view text() const { return text_; }
+  std::string_view text() const { return text_ ? text_->view() : std::string_view(); }
+  // The text, shared: a parse that points into it keeps it alive after
+  // drop_text().
+  const std::shared_ptr<const SourceText>& shared_text() const { return text_; }
 
   // Position of a byte offset into text(); columns count code points.
   SourcePos position(std::size_t offset) const;
@@ -24,14 +30,14 @@ class SourceFile {
   std::string_view line(std::uint32_t line_number) const;
   std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_starts_.size()); }
 
-  // Frees the text and the line table, keeping the name, for a file whose
-  // parse holds copies of all it needs; line() then gives empty views.
+  // Releases the text (freed unless a parse shares it) and frees the line
+  // table, keeping the name; line() then gives empty views.
   void drop_text();
   bool has_text() const { return !line_starts_.empty(); }
 
  private:
   std::string name_;
-  std::string text_;
+  std::shared_ptr<const SourceText> text_;
   std::vector<std::size_t> line_starts_;  // byte offset where each line begins
 };
 

@@ -100,6 +100,7 @@ class Emitter {
   void emit_text(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file);
   void emit_links(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file);
   void emit_fields(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file);
+  void emit_all();
   TermId resolve(std::string_view name) const;
   TermId literal(std::string_view text, bool tagged);
   void add(TermId s, TermId p, TermId o, TermId g, std::uint32_t file, std::uint32_t line) {
@@ -208,7 +209,51 @@ void Emitter::run() {
                            dict_.intern_iri(rule.property_iri)});
   }
   build_matchers();
-  for (std::uint32_t i = 0; i < model_.entities.size(); ++i) emit_entity(i);
+  emit_all();
+}
+
+// Emits the entities in order and, as it goes, lets each document's source
+// text release the pages no later entity reads: a block is read only by the
+// entities whose text or fields name it, so once every remaining entity of a
+// document starts at block m, the input before block m is done with. (Blocks
+// point into the input in input order.) This keeps the input from adding its
+// whole size to the peak, which is here, while the store grows.
+void Emitter::emit_all() {
+  const auto n = static_cast<std::uint32_t>(model_.entities.size());
+  constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  // first_block[i]: the smallest block entity i or a later entity of the same
+  // document reads (kNone: none).
+  std::vector<std::uint32_t> first_block(n + 1, kNone);
+  for (std::uint32_t i = n; i-- > 0;) {
+    const Entity& e = model_.entities[i];
+    std::uint32_t m = (i + 1 < n && model_.entities[i + 1].doc == e.doc) ? first_block[i + 1] : kNone;
+    for (const TextPiece& p : e.text) m = std::min(m, p.block);
+    for (const InlineField& f : e.fields) m = std::min(m, f.block);
+    first_block[i] = m;
+  }
+  // next_input: the first block at or after first_block[i] whose text lies
+  // in the input; first_block only grows within a document, so the search
+  // resumes where it stopped.
+  std::uint32_t doc = kNone, next_input = 0;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (model_.entities[i].doc != doc) {
+      doc = model_.entities[i].doc;
+      next_input = 0;
+    }
+    const notes::Document& parsed = *model_.docs[doc].parsed;
+    if (parsed.source) {
+      const std::string_view input = parsed.source->view();
+      auto in_input = [&](const notes::Block& b) {
+        return b.text.data() >= input.data() && b.text.data() < input.data() + input.size();
+      };
+      const auto blocks = static_cast<std::uint32_t>(parsed.blocks.size());
+      next_input = std::max(next_input, std::min(first_block[i], blocks));
+      while (next_input < blocks && !in_input(parsed.blocks[next_input])) ++next_input;
+      parsed.source->release_before(next_input < blocks ? parsed.blocks[next_input].text.data()
+                                                        : input.data() + input.size());
+    }
+    emit_entity(i);
+  }
 }
 
 void Emitter::emit_entity(std::uint32_t index) {

@@ -37,6 +37,14 @@ SourcePos PositionMapper::at(std::uint32_t line, std::size_t column_base, std::s
   return {line, column_};
 }
 
+std::string_view BlockBuilder::keep(std::string_view plain, std::size_t begin, std::size_t end) {
+  if (input_shared_ && begin <= end && end <= input_.size() && end - begin == plain.size()) {
+    std::string_view verbatim = input_.substr(begin, end - begin);
+    if (verbatim == plain) return verbatim;
+  }
+  return store(plain);
+}
+
 SourcePos BlockBuilder::link_position(const LinkSpan& l, std::span<const Segment> segments) {
   auto it = std::upper_bound(segments.begin(), segments.end(), l.src_offset,
                              [](std::uint32_t o, const Segment& s) { return o < s.text_begin; });
@@ -61,6 +69,9 @@ Block& BlockBuilder::add_text_block(BlockKind kind, SourcePos where, std::span<c
                                     std::uint32_t end_line) {
   segments_.clear();
   std::string_view src;
+  // The pieces' span in the input: the block's text may be a view of it.
+  std::size_t span_begin = pieces.empty() ? 0 : pieces.front().begin;
+  std::size_t span_end = pieces.empty() ? 0 : pieces.back().end;
   if (pieces.size() == 1) {
     src = text(pieces[0]);
     segments_.push_back({0, pieces[0].line, pieces[0].begin, pieces[0].column_base});
@@ -78,7 +89,7 @@ Block& BlockBuilder::add_text_block(BlockKind kind, SourcePos where, std::span<c
   b.kind = kind;
   b.where = where;
   b.end_line = end_line;
-  b.text = store(plain);
+  b.text = keep(plain, span_begin, span_end);
   b.first_link = u32(doc_.links.size());
   append_links(b.text, 0, segments_);
   b.link_count = u32(doc_.links.size()) - b.first_link;
@@ -104,7 +115,7 @@ Block& BlockBuilder::add_code_block(SourcePos where, std::span<const Piece> line
     joined_.append(text(lines[i]));
   }
   b.line_count = u32(doc_.line_starts.size()) - b.first_line;
-  b.text = store(joined_);
+  b.text = lines.empty() ? std::string_view() : keep(joined_, lines.front().begin, lines.back().end);
   b.key = store(info);
   doc_.blocks.push_back(b);
   return doc_.blocks.back();

@@ -43,7 +43,12 @@ private:
 
 class BlockBuilder {
 public:
-  BlockBuilder(std::string_view input, Document& doc) : input_(input), doc_(doc), positions_(input) {}
+  BlockBuilder(std::string_view input, Document& doc)
+      : input_(input),
+        doc_(doc),
+        positions_(input),
+        input_shared_(doc.source && input.data() >= doc.source->view().data() &&
+                      input.data() + input.size() <= doc.source->view().data() + doc.source->view().size()) {}
 
   SourcePos position(const Line& line, std::size_t offset) {
     return positions_.at(line.number, line.column_base, offset);
@@ -53,6 +58,9 @@ public:
   }
   std::string_view text(const Piece& p) const { return input_.substr(p.begin, p.end - p.begin); }
   std::string_view store(std::string_view s) { return doc_.arena.store(s); }
+  // `plain` as the block's text: a view of the input when it equals the
+  // input's bytes [begin, end) and the Document shares the input, else a copy.
+  std::string_view keep(std::string_view plain, std::size_t begin, std::size_t end);
 
   // A block whose text is the inline-parsed pieces (joined by '\n'). The
   // returned reference is valid until the next block is added.
@@ -74,6 +82,7 @@ private:
   std::string_view input_;
   Document& doc_;
   PositionMapper positions_;
+  bool input_shared_;  // input_ lies in doc_.source: blocks may point into it
   InlineParser inline_;
   CellSplitter cell_splitter_;
   std::string joined_;

@@ -1,7 +1,9 @@
 // The parsed form of one notes file: front matter plus a flat, line-ordered
 // list of blocks (nesting is a depth number, never recursion), every block and
-// link with its source position. Texts are string_views into the document's
-// own arena, so a Document is one allocation per kilobytes, not per node.
+// link with its source position. Texts are string_views into the source text
+// the Document shares (when a block's plain text is a verbatim run of it, as
+// most paragraphs are) or into the document's own arena, so a Document is one
+// allocation per kilobytes, not per node, and does not copy the input twice.
 // This is the contract between the notes parser and the graph extraction.
 #pragma once
 
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "diag/diagnostic.hpp"
+#include "diag/source_text.hpp"
 
 namespace ng::notes {
 
@@ -97,6 +100,9 @@ struct FrontMatterEntry {
 
 struct Document {
   std::string file;  // the name diagnostics and provenance use
+  // The text that was parsed (the file's, or its repaired copy when it held
+  // invalid UTF-8): blocks whose plain text is verbatim point into it.
+  std::shared_ptr<const diag::SourceText> source;
   std::vector<FrontMatterEntry> front_matter;
   std::vector<Block> blocks;
   std::vector<Link> links;

@@ -48,12 +48,15 @@ Document parse_notes(const diag::SourceFile& source, diag::Diagnostics& diags, c
     diags.error("invalid-utf8", doc.file, locate(text, bom, report.first_bad),
                 "invalid UTF-8 (byte " + hex_byte(static_cast<unsigned char>(text[report.first_bad])) + "); " +
                     std::to_string(report.bad_count) + " bad sequence(s) shown as U+FFFD");
-  std::string cleaned;
-  if (!report.clean()) {
+  if (report.clean()) {
+    doc.source = source.shared_text();
+  } else {
+    std::string cleaned;
     cleaned.reserve(text.size() + text.size() / 8);
     utf8::append_sanitized(text, cleaned);
-    text = cleaned;
+    doc.source = diag::SourceText::from_string(std::move(cleaned));
   }
+  text = doc.source->view();
   // Typical notes have a block per 100-200 bytes: reserving for about half of
   // them saves most copies of a growing vector without holding much unused.
   doc.blocks.reserve(text.size() / 128 + 8);
