@@ -96,14 +96,6 @@ int run_build(const BuildArgs& args) {
     return 1;
   }
   graph.times.add("commit", since(phase_start));
-  if (args.graph.timings) {
-    // Phases: read+parse (files read, Markdown parsed), extract (entities,
-    // mentions, triples), index (the permutations sorted), write (both files
-    // serialized to temporary files), commit (fsync and rename).
-    for (const auto& phase : graph.times.phases)
-      std::cerr << "notegraph: timing: " << phase.name << " " << phase.seconds << " s, peak resident so far "
-                << phase.peak_mib << " MiB\n";
-  }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const auto& s = graph.stats;
   std::cout << "notegraph: " << s.files << (s.files == 1 ? " file, " : " files, ") << s.sections << " sections, "
@@ -112,6 +104,15 @@ int run_build(const BuildArgs& args) {
             << " triples (" << graph.store.size() << " quads) in " << seconds << " s, store "
             << graph.store.memory_bytes() << " bytes -> " << (dir / "graph.nt").string() << ", "
             << (dir / "graph.nq").string() << "\n";
+  if (args.graph.timings) {
+    std::cout.flush();
+    // Phases: read+parse (files read, Markdown parsed), extract (entities,
+    // mentions, triples), index (the permutations sorted), write (both files
+    // serialized to temporary files), commit (fsync and rename).
+    for (const auto& phase : graph.times.phases)
+      std::cerr << "notegraph: timing: " << phase.name << " " << phase.seconds << " s, peak resident so far "
+                << phase.peak_mib << " MiB\n";
+  }
   return graph.failures == 0 ? 0 : 1;
 }
 

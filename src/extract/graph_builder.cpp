@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <exception>
+#include <thread>
 #include <unordered_map>
 
 #include "extract/classifier.hpp"
@@ -86,8 +88,15 @@ std::string link_stem(std::string_view target) {
 
 class Emitter {
  public:
-  Emitter(store::TripleStore& store, const EntityModel& model, const Tables& tables, diag::Diagnostics& diags)
-      : store_(store), dict_(store.dictionary()), model_(model), tables_(tables), diags_(diags), p_(dict_) {}
+  Emitter(store::TripleStore& store, const EntityModel& model, const Tables& tables, diag::Diagnostics& diags,
+          unsigned scan_threads)
+      : store_(store),
+        dict_(store.dictionary()),
+        model_(model),
+        tables_(tables),
+        diags_(diags),
+        p_(dict_),
+        scan_threads_(scan_threads) {}
 
   void run();
 
@@ -97,6 +106,26 @@ class Emitter {
   // the name ("duplicate-name", "duplicate-alias"); nullptr gives none.
   void add_names(std::uint32_t entity, std::string_view name, const char* duplicate_kind);
   void emit_entity(std::uint32_t index);
+  // One mention or typed relation found in an entity's text.
+  struct ScannedRelation {
+    TermId property, object;
+    std::uint32_t line;
+  };
+  // Where an entity's relations are: scanned_[part][first, first + count).
+  struct EntityScan {
+    std::uint8_t part = 0;
+    std::uint32_t first = 0, count = 0;
+  };
+  // Per-thread scratch of scan_text().
+  struct TextScanner {
+    std::vector<MentionMatcher::Match> matches, cue_matches;
+    std::vector<std::uint32_t> sentence_ends;
+  };
+  // Text scanned per window, and below which one thread scans a window.
+  static constexpr std::size_t kScanWindowBytes = std::size_t{4} << 20;
+  static constexpr std::size_t kParallelScanBytes = std::size_t{256} << 10;
+  void scan_text(std::uint32_t index, TextScanner& scanner, std::vector<ScannedRelation>& out) const;
+  void scan_text_range(std::uint32_t from, std::uint32_t to, std::size_t bytes);
   void emit_text(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file);
   void emit_links(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file);
   void emit_fields(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file);
@@ -113,14 +142,17 @@ class Emitter {
   const Tables& tables_;
   diag::Diagnostics& diags_;
   Predicates p_;
+  unsigned scan_threads_;
   std::vector<TermId> entity_ids_;
   std::vector<TermId> class_ids_;
   MentionMatcher names_;
   MentionMatcher cues_;
   std::vector<TermId> cue_properties_;
   std::unordered_map<std::string, std::uint32_t> doc_by_stem_;
-  std::vector<MentionMatcher::Match> matches_, cue_matches_;
-  std::vector<std::uint32_t> sentence_ends_;
+  std::vector<EntityScan> scans_;            // per entity
+  std::vector<std::size_t> text_bytes_;      // per entity: bytes of its text pieces
+  std::vector<ScannedRelation> scanned_[2];  // per scanning thread, for the current window
+  TextScanner scanners_[2];
   struct CompiledLinkRule {
     std::uint32_t from, to;  // class ids
     TermId property;
@@ -234,8 +266,23 @@ void Emitter::emit_all() {
   // next_input: the first block at or after first_block[i] whose text lies
   // in the input; first_block only grows within a document, so the search
   // resumes where it stopped.
+  // Entities are scanned a window at a time (about kScanWindowBytes of
+  // text), so the scan results held at once stay small.
+  scans_.assign(n, {});
+  text_bytes_.assign(n, 0);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const Entity& e = model_.entities[i];
+    const notes::Document& parsed = *model_.docs[e.doc].parsed;
+    for (const TextPiece& piece : e.text) text_bytes_[i] += parsed.blocks[piece.block].text.size();
+  }
+  std::uint32_t window_end = 0;
   std::uint32_t doc = kNone, next_input = 0;
   for (std::uint32_t i = 0; i < n; ++i) {
+    if (i == window_end) {
+      std::size_t bytes = 0;
+      while (window_end < n && bytes < kScanWindowBytes) bytes += text_bytes_[window_end++];
+      scan_text_range(i, window_end, bytes);
+    }
     if (model_.entities[i].doc != doc) {
       doc = model_.entities[i].doc;
       next_input = 0;
@@ -305,8 +352,99 @@ void Emitter::emit_entity(std::uint32_t index) {
   emit_fields(index, s, g, file);
 }
 
+// The mentions and typed relations of one entity's text, in the order they
+// are added. Reads only const state (the compiled matchers, the model), so
+// entities can be scanned on several threads.
+void Emitter::scan_text(std::uint32_t index, TextScanner& scanner, std::vector<ScannedRelation>& out) const {
+  const Entity& e = model_.entities[index];
+  const notes::Document& parsed = *model_.docs[e.doc].parsed;
+  for (const TextPiece& piece : e.text) {
+    const notes::Block& b = parsed.blocks[piece.block];
+    std::string_view text = b.text.substr(std::min<std::size_t>(piece.offset, b.text.size()));
+    if (text.empty()) continue;
+    auto& matches = scanner.matches;
+    matches.clear();
+    names_.find(text, matches);
+    bool any = false;
+    for (const auto& m : matches) {
+      if (m.target == index) continue;
+      any = true;
+      out.push_back({p_.mentions, entity_ids_[m.target], parsed.line_of(b, piece.offset + m.begin)});
+    }
+    if (!any) continue;
+    auto& cue_matches = scanner.cue_matches;
+    cue_matches.clear();
+    cues_.find(text, cue_matches);
+    if (cue_matches.empty()) continue;
+    // A sentence ends at a line break or at . ! ? followed by a space.
+    auto& sentence_ends = scanner.sentence_ends;
+    sentence_ends.clear();
+    for (std::uint32_t i = 0; i < text.size(); ++i) {
+      char c = text[i];
+      if (c == '\n' ||
+          ((c == '.' || c == '!' || c == '?') && i + 1 < text.size() && (text[i + 1] == ' ' || text[i + 1] == '\n')))
+        sentence_ends.push_back(i);
+    }
+    auto sentence_of = [&](std::uint32_t at) {
+      return std::lower_bound(sentence_ends.begin(), sentence_ends.end(), at) - sentence_ends.begin();
+    };
+    for (const auto& cue : cue_matches) {
+      std::uint32_t sentence = sentence_of(cue.begin);
+      for (const auto& m : matches)
+        if (m.target != index && sentence_of(m.begin) == sentence)
+          out.push_back(
+              {cue_properties_[cue.target], entity_ids_[m.target], parsed.line_of(b, piece.offset + m.begin)});
+    }
+  }
+}
+
+// Scans the text of entities [from, to) on two threads, each taking a
+// contiguous part of similar text size; emit_text() then replays the results
+// in entity order, so the triples (and the dictionary's ids) are those of a
+// serial run.
+void Emitter::scan_text_range(std::uint32_t from, std::uint32_t to, std::size_t bytes) {
+  scanned_[0].clear();
+  scanned_[1].clear();
+  std::uint32_t split = from;
+  for (std::size_t acc = 0; split < to && acc * 2 < bytes; ++split) acc += text_bytes_[split];
+  auto scan_part = [&](std::uint32_t a, std::uint32_t b, std::uint8_t part) {
+    auto& out = scanned_[part];
+    for (std::uint32_t i = a; i < b; ++i) {
+      const auto first = static_cast<std::uint32_t>(out.size());
+      scan_text(i, scanners_[part], out);
+      scans_[i] = {part, first, static_cast<std::uint32_t>(out.size()) - first};
+    }
+  };
+  // Little text is not worth a thread.
+  if (scan_threads_ < 2 || bytes < kParallelScanBytes) {
+    scan_part(from, to, 0);
+    return;
+  }
+  std::exception_ptr failure;
+  std::thread second([&] {
+    try {
+      scan_part(split, to, 1);
+    } catch (...) {  // out of memory: rethrown on this thread
+      failure = std::current_exception();
+    }
+  });
+  try {
+    scan_part(from, split, 0);
+  } catch (...) {
+    second.join();
+    throw;
+  }
+  second.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
 void Emitter::emit_text(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file) {
   const Entity& e = model_.entities[index];
+  const EntityScan& scan = scans_[index];
+  for (std::uint32_t k = 0; k < scan.count; ++k) {
+    const ScannedRelation& r = scanned_[scan.part][scan.first + k];
+    add(subject, r.property, r.object, graph, file, r.line);
+  }
   if (e.text.empty()) return;
   const notes::Document& parsed = *model_.docs[e.doc].parsed;
   scratch_.clear();
@@ -318,37 +456,6 @@ void Emitter::emit_text(std::uint32_t index, TermId subject, TermId graph, std::
     if (!scratch_.empty()) scratch_ += '\n';
     scratch_.append(text);
     if (first_line == 0) first_line = parsed.line_of(b, piece.offset);
-
-    matches_.clear();
-    names_.find(text, matches_);
-    bool any = false;
-    for (const auto& m : matches_) {
-      if (m.target == index) continue;
-      any = true;
-      add(subject, p_.mentions, entity_ids_[m.target], graph, file, parsed.line_of(b, piece.offset + m.begin));
-    }
-    if (!any) continue;
-    cue_matches_.clear();
-    cues_.find(text, cue_matches_);
-    if (cue_matches_.empty()) continue;
-    // A sentence ends at a line break or at . ! ? followed by a space.
-    sentence_ends_.clear();
-    for (std::uint32_t i = 0; i < text.size(); ++i) {
-      char c = text[i];
-      if (c == '\n' ||
-          ((c == '.' || c == '!' || c == '?') && i + 1 < text.size() && (text[i + 1] == ' ' || text[i + 1] == '\n')))
-        sentence_ends_.push_back(i);
-    }
-    auto sentence_of = [&](std::uint32_t at) {
-      return std::lower_bound(sentence_ends_.begin(), sentence_ends_.end(), at) - sentence_ends_.begin();
-    };
-    for (const auto& cue : cue_matches_) {
-      std::uint32_t sentence = sentence_of(cue.begin);
-      for (const auto& m : matches_)
-        if (m.target != index && sentence_of(m.begin) == sentence)
-          add(subject, cue_properties_[cue.target], entity_ids_[m.target], graph, file,
-              parsed.line_of(b, piece.offset + m.begin));
-    }
   }
   // Trim surrounding blank space from the description.
   std::size_t a = scratch_.find_first_not_of(" \t\n");
@@ -421,7 +528,7 @@ BuildStats GraphBuilder::build(store::TripleStore& store, diag::Diagnostics& dia
   const std::uint32_t category = model.class_id(vocab::ng_Category);
   classify(model, tables_);
   mint_iris(model, options_.base, tables_.vendor_prefixes, service);
-  Emitter(store, model, tables_, diags).run();
+  Emitter(store, model, tables_, diags, options_.scan_threads).run();
 
   BuildStats stats;
   stats.files = model.docs.size();

@@ -16,6 +16,8 @@ namespace ng::extract {
 
 struct BuildOptions {
   std::string base;  // namespace of the entities' IRIs; vocab::default_base when empty
+  // Threads that scan text for mentions (1 or 2); the graph is the same.
+  unsigned scan_threads = 2;
 };
 
 struct BuildStats {

@@ -75,6 +75,30 @@ TEST_F(Cli, BuildTheSeedWritesBothFilesAndASummary) {
   EXPECT_TRUE(fs::exists(dir_ / "o" / "graph.nq"));
 }
 
+TEST_F(Cli, BuildTimingsNameEveryPhaseWithItsSecondsAndPeakMemory) {
+  Result r = run("build --timings -o " + (dir_ / "o").string() + " " NG_TEST_DATA "/aws-overview.ko.md");
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::size_t at = 0;
+  for (const char* phase : {"read+parse", "extract", "index", "write", "commit"}) {
+    const std::string prefix = std::string("notegraph: timing: ") + phase + " ";
+    std::size_t line = r.err.find(prefix, at);
+    ASSERT_NE(line, std::string::npos) << phase << " missing or out of order in:\n" << r.err;
+    std::istringstream rest(r.err.substr(line + prefix.size()));
+    double seconds = -1, mib = -1;
+    std::string unit, word;
+    rest >> seconds >> unit;
+    EXPECT_GE(seconds, 0.0) << phase;
+    EXPECT_EQ(unit, "s,") << phase;
+    while (rest >> word && word != "so") {
+    }
+    rest >> word >> mib;  // "far" MiB
+    EXPECT_GT(mib, 1.0) << phase;
+    at = line + prefix.size();
+  }
+  // Without the flag, nothing is printed on stderr.
+  EXPECT_EQ(run("build -o " + (dir_ / "o").string() + " " NG_TEST_DATA "/aws-overview.ko.md").err, "");
+}
+
 TEST_F(Cli, RapperAndSerdiAcceptTheSeedOutputs) {
   ASSERT_EQ(run("build -o " + dir_.string() + " " NG_TEST_DATA "/aws-overview.ko.md").code, 0);
   std::string nt = slurp(dir_ / "graph.nt");
