@@ -74,8 +74,9 @@ class Descriptor {
   int fd_;
 };
 
-bool write_through(int fd, const std::string& path, const WriteContents& write, std::string& error) {
-  FdOutputBuffer buffer(fd);
+bool write_through(int fd, const std::string& path, const WriteContents& write, std::string& error,
+                   bool start_writeback = false) {
+  FdOutputBuffer buffer(fd, start_writeback);
   std::ostream out(&buffer);
   write(out);
   out.flush();
@@ -161,7 +162,7 @@ bool StagedFile::stage(const std::string& path, const WriteContents& write, std:
     return fail("cannot set the mode of '" + temp_path_ + "': " + reason(errno));
   bool written = false;
   try {
-    written = write_through(fd.get(), path, write, error);
+    written = write_through(fd.get(), path, write, error, /*start_writeback=*/true);
   } catch (...) {
     fail(error);
     throw;

@@ -3,13 +3,20 @@
 // further byte, so the stream goes bad and the error is not overwritten.
 #include "exporters/fd_output_buffer.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
 
 namespace ng::exporters {
 
-FdOutputBuffer::FdOutputBuffer(int fd) : fd_(fd) { setp(buffer_.data(), buffer_.data() + buffer_.size()); }
+namespace {
+constexpr std::size_t kWritebackStep = std::size_t{8} << 20;
+}  // namespace
+
+FdOutputBuffer::FdOutputBuffer(int fd, bool start_writeback) : fd_(fd), start_writeback_(start_writeback) {
+  setp(buffer_.data(), buffer_.data() + buffer_.size());
+}
 
 FdOutputBuffer::int_type FdOutputBuffer::overflow(int_type c) {
   if (!drain()) return traits_type::eof();
@@ -45,6 +52,14 @@ bool FdOutputBuffer::write_all(const char* text, std::size_t size) {
     }
     text += written;
     size -= static_cast<std::size_t>(written);
+    written_ += static_cast<std::size_t>(written);
+  }
+  if (start_writeback_ && error_ == 0 && written_ - writeback_from_ >= kWritebackStep) {
+    // Only a hint: a failure (say, on a file system without it) changes
+    // nothing, and the fsync that follows the last write still decides.
+    ::sync_file_range(fd_, static_cast<off64_t>(writeback_from_), static_cast<off64_t>(written_ - writeback_from_),
+                      SYNC_FILE_RANGE_WRITE);
+    writeback_from_ = written_;
   }
   return error_ == 0;
 }

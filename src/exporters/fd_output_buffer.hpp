@@ -11,7 +11,10 @@ namespace ng::exporters {
 
 class FdOutputBuffer : public std::streambuf {
  public:
-  explicit FdOutputBuffer(int fd);
+  // With `start_writeback`, each few MiB written to a regular file are handed
+  // to the disk at once (sync_file_range), so the final fsync has little
+  // left to wait for.
+  explicit FdOutputBuffer(int fd, bool start_writeback = false);
   FdOutputBuffer(const FdOutputBuffer&) = delete;
   FdOutputBuffer& operator=(const FdOutputBuffer&) = delete;
 
@@ -29,6 +32,9 @@ class FdOutputBuffer : public std::streambuf {
 
   int fd_;
   int error_ = 0;
+  bool start_writeback_;
+  std::size_t written_ = 0;         // bytes written so far
+  std::size_t writeback_from_ = 0;  // bytes before this are already handed to the disk
   std::array<char, 64 * 1024> buffer_{};
 };
 
