@@ -49,20 +49,33 @@ std::size_t count_of(const notes::Document& doc, notes::BlockKind kind) {
   return n;
 }
 
-TEST_F(NotesCatalogue, EmptyFileIsAnEmptyDocumentWithoutDiagnostics) {
-  Outcome r = export_nt(write("empty.md", ""));
+TEST_F(NotesCatalogue, EmptyFileWarnsAndIsAnEmptyDocument) {
+  fs::path f = write("empty.md", "");
+  Outcome r = export_nt(f);
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_TRUE(parse_printed(r.err).empty()) << r.err;
+  expect_printed(r, "empty-file", "warning", f, 1, 1, "empty notes file: nothing to extract");
+  EXPECT_EQ(parse_printed(r.err).size(), 1u) << r.err;
   EXPECT_NE(r.out.find("<https://w3id.org/notegraph/ns#Document>"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("Section"), std::string::npos);
+  // A warning: --strict makes it fail, and nothing is written.
+  Outcome strict = run("export --strict -f nt " + f.string());
+  EXPECT_EQ(strict.code, 1);
+  EXPECT_TRUE(strict.out.empty());
 }
 
-TEST_F(NotesCatalogue, OnlyABomIsAnEmptyDocumentWithoutDiagnostics) {
-  Outcome r = export_nt(write("bom.md", "\xEF\xBB\xBF"));
+TEST_F(NotesCatalogue, OnlyABomOrWhiteSpaceWarnsAndHasNoBlocks) {
+  fs::path f = write("bom.md", "\xEF\xBB\xBF");
+  Outcome r = export_nt(f);
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_TRUE(parse_printed(r.err).empty()) << r.err;
+  expect_printed(r, "empty-file", "warning", f, 1, 1, "only a byte-order mark");
   notes::Document doc;
-  EXPECT_TRUE(parse_text("\xEF\xBB\xBF", &doc).items().empty());
+  diag::Diagnostics diags = parse_text("\xEF\xBB\xBF", &doc);
+  ASSERT_EQ(diags.items().size(), 1u);
+  EXPECT_EQ(diags.items()[0].kind, "empty-file");
+  EXPECT_TRUE(doc.blocks.empty());
+  diags = parse_text("\xEF\xBB\xBF \n\t\r\n\n", &doc);
+  ASSERT_EQ(diags.items().size(), 1u);
+  EXPECT_NE(diags.items()[0].message.find("only white space"), std::string::npos);
   EXPECT_TRUE(doc.blocks.empty());
 }
 

@@ -15,12 +15,18 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-TEST(NotesParser, EmptyFileGivesEmptyDocumentWithoutDiagnostics) {
+TEST(NotesParser, EmptyFileGivesEmptyDocumentAndAWarning) {
   auto p = parse("");
   EXPECT_TRUE(p.doc.blocks.empty());
   EXPECT_TRUE(p.doc.front_matter.empty());
-  EXPECT_TRUE(p.diags.items().empty());
+  ASSERT_EQ(p.diags.items().size(), 1u);
+  EXPECT_EQ(p.diags.items()[0].severity, diag::Severity::warning);
+  EXPECT_EQ(p.diags.items()[0].kind, "empty-file");
+  EXPECT_EQ(p.diags.items()[0].where.line, 1u);
+  EXPECT_EQ(p.diags.items()[0].where.column, 1u);
 }
+
+TEST(NotesParser, OneCharacterIsNotEmpty) { EXPECT_TRUE(parse("x").diags.items().empty()); }
 
 TEST(NotesParser, DocumentCarriesTheFileName) { EXPECT_EQ(parse("x").doc.file, "note.md"); }
 
