@@ -1,66 +1,26 @@
 // The notegraph command end to end: outputs, exit codes, diagnostics on bad
 // input, atomic outputs, and that an independent parser (rapper, serdi)
 // accepts what it writes, on the seed and on real notes written by others.
-#include <gtest/gtest.h>
-#include <sys/wait.h>
-
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include "notegraph_runner.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Result {
-  int code = -1;
-  std::string out, err;
-};
+using Result = ng::cli_test::Outcome;
+using ng::cli_test::shell;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string slurp(const fs::path& p) { return ng::cli_test::read_file(p); }
+void spit(const fs::path& p, std::string_view text) { ng::cli_test::write_file(p, text); }
 
-void spit(const fs::path& p, std::string_view text) {
-  std::ofstream out(p, std::ios::binary);
-  out << text;
-}
-
-class Cli : public ::testing::Test {
+class Cli : public ng::cli_test::NotegraphRunner {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("notegraph-cli-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  Cli() : NotegraphRunner("notegraph-cli") {}
 
   // Runs notegraph with shell-quoted `args`; stdin from `input` when given.
   Result run(const std::string& args, const std::string* input = nullptr) {
-    fs::path out = dir_ / "stdout", err = dir_ / "stderr", in = dir_ / "stdin";
-    std::string cmd = std::string(NOTEGRAPH) + " " + args + " >" + out.string() + " 2>" + err.string();
-    if (input) {
-      spit(in, *input);
-      cmd += " <" + in.string();
-    } else {
-      cmd += " </dev/null";
-    }
-    int status = std::system(cmd.c_str());
-    Result r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.out = slurp(out);
-    r.err = slurp(err);
-    return r;
+    return notegraph(args, input ? std::string_view(*input) : std::string_view(), "stdout");
   }
-  static int shell(const std::string& cmd) {
-    int status = std::system(cmd.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  }
-  fs::path dir_;
 };
 
 std::size_t count_lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }

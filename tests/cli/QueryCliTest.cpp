@@ -1,13 +1,9 @@
 // notegraph query end to end: graph sources (notes, -g .nt/.nq/.ttl), query
 // sources (argument, -f, stdin), every results format on the seed, exit codes,
 // the syntax error's position and caret, the resource limits and --explain.
-#include <gtest/gtest.h>
-#include <sys/wait.h>
-
 #include <chrono>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+
+#include "notegraph_runner.hpp"
 
 namespace fs = std::filesystem;
 
@@ -18,39 +14,13 @@ const std::string kCountServices = "'SELECT (COUNT(?s) AS ?n) WHERE { ?s a ng:Se
 // Every triple of the seed joined with every triple twice more: ~6e8 rows.
 const std::string kCubeOfTheGraph = "'SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }'";
 
-struct Outcome {
-  int code = -1;
-  std::string out, err;
-};
+using ng::cli_test::Outcome;
 
-class QueryCli : public ::testing::Test {
-protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("notegraph-query-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+class QueryCli : public ng::cli_test::NotegraphRunner {
+ protected:
+  QueryCli() : NotegraphRunner("notegraph-query") {}
 
-  static std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }
-  fs::path write(const std::string& name, const std::string& text) {
-    std::ofstream(dir_ / name, std::ios::binary) << text;
-    return dir_ / name;
-  }
-  // Runs `notegraph ARGS` through the shell; stdin is `input` (empty by default).
-  Outcome notegraph(const std::string& args, const std::string& input = "") {
-    fs::path in = write("stdin", input);
-    std::string cmd = std::string(NOTEGRAPH) + " " + args + " <" + in.string() + " >" + (dir_ / "out").string() +
-                      " 2>" + (dir_ / "err").string();
-    int status = std::system(cmd.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), read(dir_ / "out"), read(dir_ / "err")};
-  }
+  static std::string read(const fs::path& p) { return ng::cli_test::read_file(p); }
   // The seed exported in `format` (nt, nq, ttl) to a file of that extension.
   std::string seed_as(const std::string& format) {
     fs::path file = dir_ / ("seed." + format);
@@ -58,7 +28,6 @@ protected:
     EXPECT_EQ(r.code, 0) << r.err;
     return file.string();
   }
-  fs::path dir_;
 };
 
 TEST_F(QueryCli, CountsTheSeedServicesAsTsvWhenStdoutIsNotATerminal) {

@@ -2,14 +2,10 @@
 // the seed; hostile literal text stays escaped in the DOT and the SVG. And the
 // option names of issue 4: diagram --relations a,b (alias --edges), the cue
 // tables as --cues FILE (--relations FILE a deprecated alias outside diagram).
-#include <gtest/gtest.h>
-#include <sys/wait.h>
-
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
+
+#include "notegraph_runner.hpp"
 
 namespace fs = std::filesystem;
 
@@ -17,42 +13,16 @@ namespace {
 
 const std::string kSeed = NG_TEST_DATA "/aws-overview.ko.md";
 
-struct Outcome {
-  int code = -1;
-  std::string out, err;
-};
+using ng::cli_test::Outcome;
+using ng::cli_test::shell;
 
-class QueryDiagramCli : public ::testing::Test {
+class QueryDiagramCli : public ng::cli_test::NotegraphRunner {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("notegraph-qdiagram-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  QueryDiagramCli() : NotegraphRunner("notegraph-qdiagram") {}
 
-  static std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }
-  fs::path write(const std::string& name, const std::string& text) {
-    std::ofstream(dir_ / name, std::ios::binary) << text;
-    return dir_ / name;
-  }
-  static int shell(const std::string& cmd) {
-    int status = std::system(cmd.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-  }
-  Outcome notegraph(const std::string& args, const std::string& out_name = "out") {
-    std::string cmd = std::string(NOTEGRAPH) + " " + args + " </dev/null >" + (dir_ / out_name).string() + " 2>" +
-                      (dir_ / "err").string();
-    int status = std::system(cmd.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), read(dir_ / out_name),
-            read(dir_ / "err")};
-  }
+  static std::string read(const fs::path& p) { return ng::cli_test::read_file(p); }
+  // notegraph with its stdout kept in the test folder's file `out_name`.
+  Outcome notegraph_into(const std::string& args, const std::string& out_name) { return notegraph(args, {}, out_name); }
   // The XML text of `s` as an SVG writer escapes it.
   static std::string xml(const std::string& s) {
     std::string out;
@@ -72,11 +42,10 @@ class QueryDiagramCli : public ::testing::Test {
     if (!*NG_XMLLINT_PROGRAM) GTEST_SKIP() << "xmllint (libxml2-utils) not installed";
     EXPECT_EQ(shell(std::string(NG_XMLLINT_PROGRAM) + " --noout --nonet " + svg.string()), 0) << read(svg);
   }
-  fs::path dir_;
 };
 
 TEST_F(QueryDiagramCli, SvgOfAConstructNamesEveryServiceInvolved) {
-  Outcome r = notegraph("query " + kSeed + " --results svg 'CONSTRUCT WHERE { ?s ng:runsOn ?o }'", "runs.svg");
+  Outcome r = notegraph_into("query " + kSeed + " --results svg 'CONSTRUCT WHERE { ?s ng:runsOn ?o }'", "runs.svg");
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out.rfind("<?xml", 0), 0u) << r.out.substr(0, 200);
   EXPECT_NE(r.out.find("</svg>"), std::string::npos);
@@ -110,7 +79,7 @@ TEST_F(QueryDiagramCli, SvgOfAConstructNamesEveryServiceInvolved) {
 }
 
 TEST_F(QueryDiagramCli, DotOfAConstructParsesWithTheDotProgram) {
-  Outcome r = notegraph("query " + kSeed + " --results dot 'CONSTRUCT WHERE { ?s ng:runsOn ?o }'", "runs.dot");
+  Outcome r = notegraph_into("query " + kSeed + " --results dot 'CONSTRUCT WHERE { ?s ng:runsOn ?o }'", "runs.dot");
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out.rfind("digraph", 0), 0u) << r.out.substr(0, 200);
   if (!*NG_DOT_PROGRAM) GTEST_SKIP() << "dot (graphviz) not installed";
@@ -125,14 +94,14 @@ TEST_F(QueryDiagramCli, HostileLiteralTextStaysEscaped) {
                                "CONSTRUCT { <http://example.com/x> ng:says ?l . ?l2 ng:x <http://example.com/y> }\n"
                                "WHERE { BIND(\"a\\\"<script>alert(1)</script>{\\\\N}\\n b\\r\\nc\\u0007d\" AS ?l)\n"
                                "        BIND(\"x\" AS ?l2) }\n");
-  Outcome svg = notegraph("query " + kSeed + " --results svg -f " + query.string(), "h.svg");
+  Outcome svg = notegraph_into("query " + kSeed + " --results svg -f " + query.string(), "h.svg");
   ASSERT_EQ(svg.code, 0) << svg.err;
   EXPECT_EQ(svg.out.find("<script"), std::string::npos);
   EXPECT_NE(svg.out.find("&lt;script&gt;"), std::string::npos);
   EXPECT_NE(svg.out.find("{\\N}"), std::string::npos);  // the backslash is kept, not read as \N
   expect_well_formed_svg(dir_ / "h.svg");
 
-  Outcome dot = notegraph("query " + kSeed + " --results dot -f " + query.string(), "h.dot");
+  Outcome dot = notegraph_into("query " + kSeed + " --results dot -f " + query.string(), "h.dot");
   ASSERT_EQ(dot.code, 0) << dot.err;
   EXPECT_NE(dot.out.find("<script>"), std::string::npos);  // inside a quoted DOT string
   EXPECT_NE(dot.out.find("{\\\\N}"), std::string::npos);   // doubled for escString
@@ -156,12 +125,12 @@ TEST_F(QueryDiagramCli, SelectAndAskCannotBeDrawn) {
 }
 
 TEST_F(QueryDiagramCli, DiagramRelationsFiltersAndEdgesIsItsAlias) {
-  Outcome relations = notegraph("diagram -T dot --relations runsOn " + kSeed, "r.dot");
+  Outcome relations = notegraph_into("diagram -T dot --relations runsOn " + kSeed, "r.dot");
   ASSERT_EQ(relations.code, 0) << relations.err;
-  Outcome edges = notegraph("diagram -T dot --edges runsOn " + kSeed, "e.dot");
+  Outcome edges = notegraph_into("diagram -T dot --edges runsOn " + kSeed, "e.dot");
   ASSERT_EQ(edges.code, 0) << edges.err;
   EXPECT_EQ(relations.out, edges.out);
-  Outcome all = notegraph("diagram -T dot " + kSeed, "a.dot");
+  Outcome all = notegraph_into("diagram -T dot " + kSeed, "a.dot");
   ASSERT_EQ(all.code, 0) << all.err;
   EXPECT_NE(all.out, relations.out);
   EXPECT_NE(all.out.find("mentions"), std::string::npos);
