@@ -34,13 +34,16 @@ Value ExpressionEvaluator::eval(const Expr& e, const TermId* row) {
     }
     case K::logical_or:
     case K::logical_and: {
-      auto a = ebv(e.args[0], row);
-      bool is_or = e.kind == K::logical_or;
-      if (a && *a == is_or) return boolean(is_or);  // true || x, false && x
-      auto b = ebv(e.args[1], row);
-      if (b && *b == is_or) return boolean(is_or);
-      if (a && b) return boolean(!is_or);
-      return Value::error();
+      // n operands (a chain): SPARQL's || is true when any operand is true,
+      // even beside errors, else an error if any is one, else false; && dually.
+      const bool is_or = e.kind == K::logical_or;
+      bool error = false;
+      for (const Expr& operand : e.args) {
+        auto v = ebv(operand, row);
+        if (v && *v == is_or) return boolean(is_or);  // true || x, false && x
+        error = error || !v;
+      }
+      return error ? Value::error() : boolean(!is_or);
     }
     case K::logical_not: {
       auto a = ebv(e.args[0], row);

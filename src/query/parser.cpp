@@ -114,17 +114,22 @@ void Parser::fail(std::string kind, std::size_t offset, std::string message) con
 diag::SourcePos Parser::pos_of(const Token& t) const {
   // Positions for expressions only need the line and column of a token; a
   // SourceFile per call would copy the text, so count here.
-  diag::SourcePos p{1, 1};
-  for (std::size_t i = 0; i < t.offset && i < text_.size(); ++i) {
+  const std::size_t target = std::min(t.offset, text_.size());
+  if (target < pos_offset_) {
+    pos_offset_ = 0;
+    pos_at_ = {1, 1};
+  }
+  for (std::size_t i = pos_offset_; i < target; ++i) {
     unsigned char c = static_cast<unsigned char>(text_[i]);
     if (c == '\n') {
-      ++p.line;
-      p.column = 1;
+      ++pos_at_.line;
+      pos_at_.column = 1;
     } else if ((c & 0xC0) != 0x80) {
-      ++p.column;
+      ++pos_at_.column;
     }
   }
-  return p;
+  pos_offset_ = target;
+  return pos_at_;
 }
 
 std::string Parser::resolve(std::string_view iri) const {

@@ -122,6 +122,10 @@ private:
   std::vector<Expr> argument_list();
 
   std::string_view text_;
+  // pos_of() resumes counting from the last position it computed (tokens
+  // are mostly asked for in order), so a long query is not rescanned per node.
+  mutable std::size_t pos_offset_ = 0;
+  mutable diag::SourcePos pos_at_{1, 1};
   ParseOptions options_;
   std::vector<Token> tokens_;
   std::size_t at_ = 0;

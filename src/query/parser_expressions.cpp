@@ -60,26 +60,35 @@ Expr Parser::bracketted_expression() {
   return e;
 }
 
+// A chain of || (and of &&) is one node with an operand per link, not a
+// left-deep tree: generated filters with thousands of alternatives stay flat,
+// so neither evaluation nor destruction recurses once per link.
 Expr Parser::or_expression() {
-  OperatorChain chain(*this);
   Expr e = and_expression();
+  if (!at_punct("||")) return e;
+  Expr chain;
+  chain.kind = Expr::Kind::logical_or;
+  chain.where = pos_of(peek());
+  chain.args.push_back(std::move(e));
   while (at_punct("||")) {
-    chain.link();
-    auto where = pos_of(next());
-    e = binary(Expr::Kind::logical_or, std::move(e), and_expression(), where);
+    next();
+    chain.args.push_back(and_expression());
   }
-  return e;
+  return chain;
 }
 
 Expr Parser::and_expression() {
-  OperatorChain chain(*this);
   Expr e = relational_expression();
+  if (!at_punct("&&")) return e;
+  Expr chain;
+  chain.kind = Expr::Kind::logical_and;
+  chain.where = pos_of(peek());
+  chain.args.push_back(std::move(e));
   while (at_punct("&&")) {
-    chain.link();
-    auto where = pos_of(next());
-    e = binary(Expr::Kind::logical_and, std::move(e), relational_expression(), where);
+    next();
+    chain.args.push_back(relational_expression());
   }
-  return e;
+  return chain;
 }
 
 Expr Parser::relational_expression() {

@@ -57,6 +57,26 @@ TEST_F(ExpressionTest, OrAbsorbsErrorWhenOtherSideIsTrue) {
   EXPECT_TRUE(rows("SELECT ?s { ?s ?p ?o FILTER (!(?unbound && false)) }").size() == 1u);
 }
 
+// A chain is evaluated as one n-ary node; it must agree with the binary
+// rules (true absorbs errors in ||, false in &&) wherever the error stands.
+TEST_F(ExpressionTest, ChainsAbsorbErrorsAsNestedBinaryOperatorsDo) {
+  EXPECT_EQ(value("?unbound || false || true"), "true");
+  EXPECT_EQ(value("false || ?unbound || false"), "");
+  EXPECT_EQ(value("false || false || false"), "false");
+  EXPECT_EQ(value("true && ?unbound && false"), "false");
+  EXPECT_EQ(value("true && true && ?unbound"), "");
+  EXPECT_EQ(value("true && true && true"), "true");
+  EXPECT_EQ(value("false || (true && 1/0 = 1) || 2 > 1"), "true");
+}
+
+TEST_F(ExpressionTest, FiveThousandAlternativesPickTheMatchingOne) {
+  add("ex:n", "ex:v", "4321");
+  std::string filter = "?v = 0";
+  for (int i = 1; i < 5000; ++i) filter += " || ?v = " + std::to_string(i);
+  EXPECT_EQ(rows("SELECT ?v { ex:n ex:v ?v FILTER (" + filter + ") }"), Rows{"?v=4321"});
+  EXPECT_TRUE(rows("SELECT ?v { ex:n ex:v ?v FILTER ((" + filter + ") && ?v > 5000) }").empty());
+}
+
 TEST_F(ExpressionTest, EffectiveBooleanValueOfLiterals) {
   EXPECT_EQ(value("IF(\"\", 1, 0)"), "0");
   EXPECT_EQ(value("IF(\"x\", 1, 0)"), "1");
