@@ -6,11 +6,14 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <exception>
 #include <filesystem>
 #include <ostream>
 #include <set>
 #include <system_error>
+#include <thread>
 #include <unordered_map>
 
 #include "diag/render.hpp"
@@ -77,6 +80,62 @@ extract::Tables load_tables(const GraphOptions& options, diag::Diagnostics& diag
   return tables;
 }
 
+// One input read and parsed, with its own diagnostics.
+struct ParsedInput {
+  std::unique_ptr<diag::SourceFile> source;
+  std::unique_ptr<notes::Document> document;
+  diag::Diagnostics diags;
+  std::size_t bytes = 0;
+};
+
+void read_and_parse(const Input& in, ParsedInput& p) {
+  auto text = diag::SourceText::open(in.path, p.diags);
+  if (!text) return;
+  p.bytes = text->view().size();
+  p.source = std::make_unique<diag::SourceFile>(in.path, std::move(text));
+  p.document = std::make_unique<notes::Document>(notes::parse_notes(*p.source, p.diags));
+  // The document shares the text it points into; drop the line table and
+  // this reference now (extraction releases the text's pages as it goes);
+  // report() reads the file again if it has lines to quote. Standard input
+  // cannot be read again, so its text stays.
+  if (in.path != "-") p.source->drop_text();
+}
+
+// Reads and parses every input; several files are shared out between two
+// threads (files are independent until extraction). The results, and so the
+// diagnostics and the graph, are in input order whatever the threads did.
+std::vector<ParsedInput> read_and_parse(const std::vector<Input>& inputs) {
+  std::vector<ParsedInput> parsed(inputs.size());
+  const bool reads_stdin = std::any_of(inputs.begin(), inputs.end(), [](const Input& in) { return in.path == "-"; });
+  if (inputs.size() < 2 || reads_stdin) {
+    for (std::size_t k = 0; k < inputs.size(); ++k) read_and_parse(inputs[k], parsed[k]);
+    return parsed;
+  }
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t k; (k = next.fetch_add(1)) < inputs.size();) read_and_parse(inputs[k], parsed[k]);
+  };
+  std::exception_ptr failure;
+  std::thread second([&] {
+    try {
+      work();
+    } catch (...) {  // out of memory: rethrown on this thread
+      failure = std::current_exception();
+      next = inputs.size();
+    }
+  });
+  try {
+    work();
+  } catch (...) {
+    next = inputs.size();
+    second.join();
+    throw;
+  }
+  second.join();
+  if (failure) std::rethrow_exception(failure);
+  return parsed;
+}
+
 }  // namespace
 
 std::size_t report(const diag::Diagnostics& diags, const LoadedGraph& graph, bool strict, bool quiet,
@@ -128,18 +187,15 @@ bool load_graph(const GraphOptions& options, LoadedGraph& graph, std::ostream& e
   auto phase_start = clock::now();
   extract::BuildOptions build_options{options.base};
   extract::GraphBuilder builder(std::move(tables), build_options);
-  for (const auto& in : inputs) {
-    auto text = diag::SourceText::open(in.path, diags);
-    if (!text) continue;
-    graph.input_bytes += text->view().size();
-    graph.sources.push_back(std::make_unique<diag::SourceFile>(in.path, std::move(text)));
-    graph.documents.push_back(std::make_unique<notes::Document>(notes::parse_notes(*graph.sources.back(), diags)));
-    // The document shares the text it points into; drop the line table and
-    // this reference now (extraction releases the text's pages as it goes);
-    // report() reads the file again if it has lines to quote. Standard input
-    // cannot be read again, so its text stays.
-    if (in.path != "-") graph.sources.back()->drop_text();
-    builder.add_document(*graph.documents.back(), in.name);
+  std::vector<ParsedInput> parsed = read_and_parse(inputs);
+  for (std::size_t k = 0; k < inputs.size(); ++k) {
+    ParsedInput& p = parsed[k];
+    for (const auto& d : p.diags.items()) diags.add(d);
+    if (!p.document) continue;
+    graph.input_bytes += p.bytes;
+    graph.sources.push_back(std::move(p.source));
+    graph.documents.push_back(std::move(p.document));
+    builder.add_document(*graph.documents.back(), inputs[k].name);
   }
   if (inputs.empty() && !diags.has_errors()) diags.error("no-input", "notegraph", {}, "no Markdown files found");
   graph.times.add("read+parse", since(phase_start));

@@ -141,6 +141,7 @@ TEST_F(Cli, EmptyFileBuildsAnEmptyDocument) {
   spit(dir_ / "empty.md", "");
   Result r = run("export -f nt " + (dir_ / "empty.md").string());
   EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("empty.md:1:1: warning: empty notes file"), std::string::npos) << r.err;
   EXPECT_NE(r.out.find("https://w3id.org/notegraph/ns#Document"), std::string::npos);
 }
 
@@ -190,6 +191,35 @@ TEST_F(Cli, RealNotesBuildWithoutErrorsAndParse) {
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(shell("rapper -q -i ntriples -c " + (dir_ / "graph.nt").string() + " 2>/dev/null"), 0);
   EXPECT_EQ(shell("serdi -q -i nquads " + (dir_ / "graph.nq").string() + " >/dev/null"), 0);
+}
+
+// Files are parsed on two threads; diagnostics and the graph still come in
+// the order of the (sorted) inputs, and files mentioning each other's
+// services link up as when read one by one.
+TEST_F(Cli, ManyFilesParsedInParallelReportAndBuildInInputOrder) {
+  fs::create_directories(dir_ / "notes");
+  std::string expected_order;
+  for (int i = 0; i < 60; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "n%02d.md", i);
+    // An unclosed fence: one warning per file, at line 5.
+    spit(dir_ / "notes" / name, "# Service " + std::to_string(i) + " (SV" + std::to_string(i) + ")\n\nUses SV" +
+                                    std::to_string((i + 1) % 60) + ".\n\n```\ncode\n");
+    expected_order += std::string(name) + ":5:1: warning:";
+  }
+  Result r = run("build -o " + (dir_ / "o").string() + " " + (dir_ / "notes").string());
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::string order;
+  for (std::size_t at = 0; (at = r.err.find("notes/n", at)) != std::string::npos; ++at)
+    order += r.err.substr(at + 6, r.err.find(' ', at + 6) - at - 6 + 9);
+  EXPECT_EQ(order, expected_order) << r.err;
+  const std::string nt = slurp(dir_ / "o" / "graph.nt");
+  EXPECT_NE(nt.find("<https://w3id.org/notegraph/notes/sv59> <https://w3id.org/notegraph/ns#mentions> "
+                    "<https://w3id.org/notegraph/notes/sv0> ."),
+            std::string::npos);
+  // And again: the same bytes.
+  ASSERT_EQ(run("build -q -o " + (dir_ / "p").string() + " " + (dir_ / "notes").string()).code, 0);
+  EXPECT_EQ(slurp(dir_ / "p" / "graph.nq"), slurp(dir_ / "o" / "graph.nq"));
 }
 
 TEST_F(Cli, SameInputGivesByteIdenticalOutput) {
