@@ -8,16 +8,15 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <exception>
 #include <filesystem>
 #include <ostream>
 #include <set>
 #include <system_error>
-#include <thread>
 #include <unordered_map>
 
 #include "diag/render.hpp"
 #include "notes/notes_parser.hpp"
+#include "support/run_both.hpp"
 
 namespace ng::cli {
 
@@ -115,24 +114,7 @@ std::vector<ParsedInput> read_and_parse(const std::vector<Input>& inputs) {
   auto work = [&] {
     for (std::size_t k; (k = next.fetch_add(1)) < inputs.size();) read_and_parse(inputs[k], parsed[k]);
   };
-  std::exception_ptr failure;
-  std::thread second([&] {
-    try {
-      work();
-    } catch (...) {  // out of memory: rethrown on this thread
-      failure = std::current_exception();
-      next = inputs.size();
-    }
-  });
-  try {
-    work();
-  } catch (...) {
-    next = inputs.size();
-    second.join();
-    throw;
-  }
-  second.join();
-  if (failure) std::rethrow_exception(failure);
+  support::run_both(work, work);
   return parsed;
 }
 

@@ -5,8 +5,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <exception>
-#include <thread>
 #include <unordered_map>
 
 #include "extract/classifier.hpp"
@@ -15,6 +13,7 @@
 #include "extract/mention_matcher.hpp"
 #include "extract/script_class.hpp"
 #include "model/vocab.hpp"
+#include "support/run_both.hpp"
 
 namespace ng::extract {
 
@@ -420,22 +419,7 @@ void Emitter::scan_text_range(std::uint32_t from, std::uint32_t to, std::size_t 
     scan_part(from, to, 0);
     return;
   }
-  std::exception_ptr failure;
-  std::thread second([&] {
-    try {
-      scan_part(split, to, 1);
-    } catch (...) {  // out of memory: rethrown on this thread
-      failure = std::current_exception();
-    }
-  });
-  try {
-    scan_part(from, split, 0);
-  } catch (...) {
-    second.join();
-    throw;
-  }
-  second.join();
-  if (failure) std::rethrow_exception(failure);
+  support::run_both([&] { scan_part(from, split, 0); }, [&] { scan_part(split, to, 1); });
 }
 
 void Emitter::emit_text(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file) {

@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "store/quad_sort.hpp"
+#include "support/run_both.hpp"
 
 namespace ng::store {
 namespace {
@@ -23,9 +24,12 @@ bool matches(const Quad& q, const QuadPattern& f) {
 // A quad's (or a pattern's) ids in the order a permutation sorts by.
 std::array<TermId, 4> key_in(Permutation perm, TermId s, TermId p, TermId o, TermId g) {
   switch (perm) {
-    case Permutation::pos: return {p, o, s, g};
-    case Permutation::osp: return {o, s, p, g};
-    case Permutation::spo: break;
+    case Permutation::pos:
+      return {p, o, s, g};
+    case Permutation::osp:
+      return {o, s, p, g};
+    case Permutation::spo:
+      break;
   }
   return {s, p, o, g};
 }
@@ -109,9 +113,12 @@ void TripleStore::freeze() {
   line_of_.shrink_to_fit();
   file_of_.shrink_to_fit();
   if (spo_.size() > UINT32_MAX) throw std::length_error("triple store: more than 2^32-1 quads");
-  pos_ = order_from_spog(spo_, Permutation::pos, id_limit);
-  osp_ = order_from_spog(spo_, Permutation::osp, id_limit);
-  dict_.shrink_to_fit();  // up to half of the terms' records are growth slack after a load
+  // The two orders only read SPOG: build them at once.
+  support::run_both([&] { pos_ = order_from_spog(spo_, Permutation::pos, id_limit); },
+                    [&] {
+                      osp_ = order_from_spog(spo_, Permutation::osp, id_limit);
+                      dict_.shrink_to_fit();  // up to half of the terms' records are growth slack after a load
+                    });
   frozen_ = true;
 }
 
@@ -143,7 +150,9 @@ QuadRange TripleStore::scan(const QuadPattern& pattern) const {
   // G is last in every permutation, so it joins the prefix only after S, P and O.
   if (prefix == 3 && pattern.g != kNoTerm) prefix = 4;
 
-  const std::uint32_t* order = perm == Permutation::spo ? nullptr : perm == Permutation::pos ? pos_.data() : osp_.data();
+  const std::uint32_t* order = perm == Permutation::spo   ? nullptr
+                               : perm == Permutation::pos ? pos_.data()
+                                                          : osp_.data();
   const auto wanted = key_in(perm, pattern.s, pattern.p, pattern.o, pattern.g);
   auto prefix_less = [&](const std::array<TermId, 4>& a, const std::array<TermId, 4>& b) {
     return std::lexicographical_compare(a.begin(), a.begin() + prefix, b.begin(), b.begin() + prefix);
@@ -156,12 +165,15 @@ QuadRange TripleStore::scan(const QuadPattern& pattern) const {
   auto partition_point = [&](std::size_t lo, std::size_t hi, const auto& before) {
     while (lo < hi) {
       const std::size_t mid = lo + (hi - lo) / 2;
-      if (before(mid)) lo = mid + 1;
-      else hi = mid;
+      if (before(mid))
+        lo = mid + 1;
+      else
+        hi = mid;
     }
     return lo;
   };
-  const std::size_t first = partition_point(0, spo_.size(), [&](std::size_t i) { return prefix_less(key_at(i), wanted); });
+  const std::size_t first =
+      partition_point(0, spo_.size(), [&](std::size_t i) { return prefix_less(key_at(i), wanted); });
   const std::size_t last =
       partition_point(first, spo_.size(), [&](std::size_t i) { return !prefix_less(wanted, key_at(i)); });
 
