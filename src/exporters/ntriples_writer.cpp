@@ -1,14 +1,16 @@
 // Statement loop of the N-Triples/N-Quads writers: statements are formatted
-// into one large string that goes to the stream in big blocks, and the
-// subject and predicate text is reused while consecutive quads share them
-// (SPOG order makes that the common case).
+// into one large string that goes to the stream in big blocks, the subject
+// and predicate text is reused while consecutive quads share them (SPOG order
+// makes that the common case), and an object IRI is escaped only once.
 #include "exporters/ntriples_writer.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
+#include <vector>
 
 namespace ng::exporters {
 namespace {
@@ -17,9 +19,9 @@ constexpr std::size_t kFlushBytes = 1 << 20;
 
 // Formats statements of one store into a buffer flushed to `out`.
 class StatementWriter {
-public:
+ public:
   StatementWriter(const store::TripleStore& store, std::ostream& out, const WriteOptions& options)
-      : store_(store), out_(out), options_(options) {
+      : store_(store), out_(out), options_(options), iri_at_(store.dictionary().size(), kNotWritten) {
     buffer_.reserve(kFlushBytes + 4096);
   }
   StatementWriter(const StatementWriter&) = delete;
@@ -41,7 +43,7 @@ public:
     }
     buffer_ += subject_text_;
     buffer_ += predicate_text_;
-    append_ntriples_term(buffer_, dict().term(q.o));
+    append_object(q.o);
     if (with_graph && q.g != store::kNoTerm) {
       // A file's quads share one graph: encode its IRI once per run of them.
       if (q.g != cached_graph_) {
@@ -60,12 +62,23 @@ public:
   // Objects are scattered ids, so reading their terms is a cache miss each;
   // fetch the term a few statements ahead and its text (which needs the term)
   // half as far ahead, so both are in cache when the statement is written.
-  // Always inlined: GCC finds an out-of-line prefetch free of side effects
-  // and drops the call.
+  // An IRI already written is copied from iri_texts_ instead (its place in
+  // iri_at_ is fetched ahead too). Always inlined: GCC finds an out-of-line
+  // prefetch free of side effects and drops the call.
   [[gnu::always_inline]] void prefetch(std::span<const store::Quad> quads, std::size_t i) const {
     constexpr std::size_t kTermAhead = 16, kTextAhead = 8;
-    if (i + kTermAhead < quads.size()) dict().prefetch(quads[i + kTermAhead].o);
-    if (i + kTextAhead < quads.size()) __builtin_prefetch(dict().term(quads[i + kTextAhead].o).value.data());
+    if (i + kTermAhead < quads.size()) {
+      const store::TermId o = quads[i + kTermAhead].o;
+      if (o < iri_at_.size()) __builtin_prefetch(&iri_at_[o]);
+      dict().prefetch(o);
+    }
+    if (i + kTextAhead < quads.size()) {
+      const store::TermId o = quads[i + kTextAhead].o;
+      if (o < iri_at_.size() && iri_at_[o] != kNotWritten)
+        __builtin_prefetch(iri_texts_.data() + iri_at_[o]);
+      else
+        __builtin_prefetch(dict().term(o).value.data());
+    }
   }
 
   void flush() {
@@ -73,8 +86,34 @@ public:
     buffer_.clear();
   }
 
-private:
+ private:
+  static constexpr std::uint32_t kNotWritten = UINT32_MAX;
+
   const store::Dictionary& dict() const { return store_.dictionary(); }
+
+  // The object's N-Triples text. IRIs recur as objects (a service is
+  // mentioned from many sections) and are escaped once, then copied;
+  // literals are mostly distinct and escaped each time.
+  void append_object(store::TermId o) {
+    if (o < iri_at_.size() && iri_at_[o] != kNotWritten) {
+      const char* at = iri_texts_.data() + iri_at_[o];
+      std::uint32_t length;
+      std::memcpy(&length, at, sizeof length);
+      buffer_.append(at + sizeof length, length);
+      return;
+    }
+    const model::TermView term = dict().term(o);
+    if (term.kind != model::TermKind::iri || o >= iri_at_.size() || iri_texts_.size() > kMaxIriTextBytes) {
+      append_ntriples_term(buffer_, term);
+      return;
+    }
+    const std::size_t before = buffer_.size();
+    append_ntriples_term(buffer_, term);
+    const auto length = static_cast<std::uint32_t>(buffer_.size() - before);
+    iri_at_[o] = static_cast<std::uint32_t>(iri_texts_.size());
+    iri_texts_.append(reinterpret_cast<const char*>(&length), sizeof length);
+    iri_texts_.append(buffer_, before, length);
+  }
 
   // " # file:line"; nothing when the file index is unknown, and no ":line"
   // when the line is unknown (0). The file name is escaped so that it cannot end the
@@ -86,10 +125,17 @@ private:
       file_comment_ = " # ";
       for (char c : store_.files()[where.file]) {
         switch (c) {
-          case '\\': file_comment_ += "\\\\"; break;
-          case '\n': file_comment_ += "\\n"; break;
-          case '\r': file_comment_ += "\\r"; break;
-          default: file_comment_ += c;
+          case '\\':
+            file_comment_ += "\\\\";
+            break;
+          case '\n':
+            file_comment_ += "\\n";
+            break;
+          case '\r':
+            file_comment_ += "\\r";
+            break;
+          default:
+            file_comment_ += c;
         }
       }
     }
@@ -113,6 +159,10 @@ private:
   std::string graph_text_;  // " <graph>" for cached_graph_
   std::uint32_t cached_file_ = UINT32_MAX;
   std::string file_comment_;  // " # " and the escaped name of cached_file_
+  // Offsets kept in 32 bits: past this much text, IRIs are escaped every time.
+  static constexpr std::size_t kMaxIriTextBytes = std::size_t{1} << 31;
+  std::vector<std::uint32_t> iri_at_;  // per term id: its text's place in iri_texts_, or kNotWritten
+  std::string iri_texts_;              // per IRI written: 4-byte length, then "<...>"
 };
 
 bool earlier(store::Provenance a, store::Provenance b) { return a.file != b.file ? a.file < b.file : a.line < b.line; }

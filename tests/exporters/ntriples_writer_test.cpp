@@ -17,7 +17,7 @@ using store::kNoTerm;
 using store::TermId;
 
 class NTriplesWriter : public testing::Test {
-protected:
+ protected:
   TermId iri(const std::string& local) { return store_.dictionary().intern_iri("http://x/" + local); }
   TermId literal(const std::string& text) { return store_.dictionary().intern(Term::literal(text)); }
 
@@ -67,6 +67,27 @@ TEST_F(NTriplesWriter, NQuadsWritesTheGraphAsFourthTermAndNoneForTheDefaultGraph
             "<http://x/s> <http://x/p> <http://x/o> <http://x/g> .\n"
             "<http://x/s> <http://x/p> <http://x/o> _:g2 .\n"
             "<http://x/s> <http://x/p> <http://x/o> .\n");
+}
+
+// An object IRI is escaped once and copied after that: every use must still
+// read the same, escapes included, next to literals and blank nodes.
+TEST_F(NTriplesWriter, AnIriUsedAsObjectManyTimesIsWrittenTheSameEachTime) {
+  const TermId target = store_.dictionary().intern_iri("http://x/a b<c>\\d{e}");
+  const TermId p = iri("p"), text = literal("say \"hi\"\n"), blank = store_.dictionary().intern(Term::blank("n"));
+  std::string expected;
+  for (int i = 0; i < 40; ++i) {
+    const TermId s = iri("s" + std::to_string(i));
+    store_.add(s, p, target, kNoTerm, {});
+    store_.add(s, p, text, kNoTerm, {});
+    store_.add(s, p, blank, kNoTerm, {});
+    const std::string subject = "<http://x/s" + std::to_string(i) + "> <http://x/p> ";
+    expected += subject + "<http://x/a%20b%3Cc%3E\\u005Cd\\u007Be\\u007D> .\n";
+    expected += subject + "\"say \\\"hi\\\"\\n\" .\n";
+    expected += subject + "_:n .\n";
+  }
+  EXPECT_EQ(ntriples(), expected);
+  // Written twice from one store, by two writers: the same bytes.
+  EXPECT_EQ(ntriples(), expected);
 }
 
 TEST_F(NTriplesWriter, WithLinesAppendsFileAndLineComments) {
