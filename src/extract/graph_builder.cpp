@@ -213,10 +213,14 @@ void Emitter::build_matchers() {
 }
 
 TermId Emitter::literal(std::string_view text, bool tagged) {
-  std::string value = to_nfc(text);
-  if (!tagged) return dict_.intern(model::Term::literal(std::move(value)));
-  const char* language = contains_hangul(value) ? "ko" : "en";
-  return dict_.intern(model::Term::lang_literal(std::move(value), language));
+  // Most text is already NFC: intern it from where it is, without a copy.
+  std::string normalized;
+  if (!is_nfc_stable(text)) {
+    normalized = to_nfc(text);
+    text = normalized;
+  }
+  const std::string_view language = !tagged ? "" : contains_hangul(text) ? "ko" : "en";
+  return dict_.intern(model::TermView(model::TermKind::literal, text, language, {}));
 }
 
 TermId Emitter::resolve(std::string_view name) const {

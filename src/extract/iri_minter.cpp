@@ -5,7 +5,9 @@
 #include <utf8proc.h>
 
 #include <cctype>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -59,18 +61,41 @@ bool nfc_stable(char32_t c) {
 
 }  // namespace
 
-std::string to_nfc(std::string_view s) {
-  bool stable = true;
-  for (std::size_t i = 0; i < s.size() && stable;) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
+bool is_nfc_stable(std::string_view s) {
+  const auto* const begin = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* const end = begin + s.size();
+  for (const unsigned char* p = begin; p < end;) {
+    // ASCII eight bytes at a time, and precomposed Hangul syllables
+    // (U+AC00..U+D7A3) without a general decode: most notes text is these.
+    if (end - p >= 8) {
+      std::uint64_t word;
+      std::memcpy(&word, p, sizeof word);
+      if ((word & 0x8080808080808080ull) == 0) {
+        p += 8;
+        continue;
+      }
+    }
+    if (*p < 0x80) {
+      ++p;
       continue;
     }
+    if (*p >= 0xEA && *p <= 0xED && end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+      const char32_t c = (static_cast<char32_t>(*p & 0x0F) << 12) | (static_cast<char32_t>(p[1] & 0x3F) << 6) |
+                         static_cast<char32_t>(p[2] & 0x3F);
+      if (c >= 0xAC00 && c <= 0xD7A3) {
+        p += 3;
+        continue;
+      }
+    }
     std::size_t len = 1;
-    stable = nfc_stable(decode_at(s, i, len));
-    i += len;
+    if (!nfc_stable(decode_at(s, static_cast<std::size_t>(p - begin), len))) return false;
+    p += len;
   }
-  if (stable) return std::string(s);
+  return true;
+}
+
+std::string to_nfc(std::string_view s) {
+  if (is_nfc_stable(s)) return std::string(s);
   utf8proc_uint8_t* out = nullptr;
   auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
                         &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));

@@ -67,5 +67,9 @@ inline bool contains_hangul(std::string_view s) {
 // `s` in Unicode NFC (what every writer must emit: Neptune compares bytes, and
 // the formats must agree). ASCII is returned as is, without a utf8proc call.
 std::string to_nfc(std::string_view s);
+// True when `s` is NFC whatever follows it: only characters that never
+// combine with a neighbour (ASCII, Hangul syllables, common CJK and
+// punctuation); false means to_nfc() must decide.
+bool is_nfc_stable(std::string_view s);
 
 }  // namespace ng::extract

@@ -71,6 +71,21 @@ TEST(ToNfc, AsciiAndComposedTextAreUnchanged) {
   EXPECT_EQ(to_nfc("가나다"), "가나다");
 }
 
+TEST(IsNfcStable, PlainTextIsStableAndACombiningMarkAnywhereIsNot) {
+  EXPECT_TRUE(is_nfc_stable(""));
+  EXPECT_TRUE(is_nfc_stable("plain ASCII text longer than eight bytes"));
+  EXPECT_TRUE(is_nfc_stable("가나다 and 힣 — “quotes”"));
+  // U+0301 (combining acute) after the 8-byte ASCII steps, at a word's end, alone.
+  EXPECT_FALSE(is_nfc_stable("abcdefghijklmnope\xCC\x81"));
+  EXPECT_FALSE(is_nfc_stable("e\xCC\x81 abcdefgh"));
+  EXPECT_FALSE(is_nfc_stable("\xCC\x81"));
+  // A Hangul syllable then a conjoining final jamo (U+11A8) composes.
+  EXPECT_FALSE(is_nfc_stable("\xEA\xB0\x80\xE1\x86\xA8"));
+  // The last syllable U+D7A3 is stable; U+D7B0 (a jamo extension) is not known to be.
+  EXPECT_TRUE(is_nfc_stable("\xED\x9E\xA3"));
+  EXPECT_FALSE(is_nfc_stable("\xED\x9E\xB0"));
+}
+
 TEST(ToNfc, HangulSyllableFollowedByAConjoiningJamoComposes) {
   // "가" + U+11A8 (final ㄱ) is "각" in NFC: the fast path must not skip it.
   EXPECT_EQ(to_nfc("\xEA\xB0\x80\xE1\x86\xA8"), "\xEA\xB0\x81");
