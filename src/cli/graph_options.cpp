@@ -33,6 +33,21 @@ void add_graph_options(CLI::App& cmd, GraphOptions& o) {
   cmd.add_flag("--keep-going", o.keep_going,
                "Write what could be built even when inputs have errors (exit code stays 1)");
   cmd.add_flag("-q,--quiet", o.quiet, "Do not print warnings");
+  // The parser's limits: sizes take a unit (1GiB, 512KB, 100000).
+  cmd.add_option("--max-file-size", o.limits.max_file_bytes, "Refuse a notes file larger than SIZE (an error)")
+      ->transform(CLI::AsSizeValue(false))
+      ->capture_default_str()
+      ->group("Limits");
+  cmd.add_option("--max-line-size", o.limits.max_line_bytes,
+                 "Read at most SIZE of a line; the rest of it is dropped (a warning)")
+      ->transform(CLI::AsSizeValue(false))
+      ->capture_default_str()
+      ->group("Limits");
+  cmd.add_option("--max-list-depth", o.limits.max_nesting,
+                 "Nest lists and blockquotes at most N deep; deeper ones stay at N (a warning)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20))
+      ->capture_default_str()
+      ->group("Limits");
 }
 
 }  // namespace ng::cli

@@ -87,12 +87,12 @@ struct ParsedInput {
   std::size_t bytes = 0;
 };
 
-void read_and_parse(const Input& in, ParsedInput& p) {
+void read_and_parse(const Input& in, const notes::ParseLimits& limits, ParsedInput& p) {
   auto text = diag::SourceText::open(in.path, p.diags);
   if (!text) return;
   p.bytes = text->view().size();
   p.source = std::make_unique<diag::SourceFile>(in.path, std::move(text));
-  p.document = std::make_unique<notes::Document>(notes::parse_notes(*p.source, p.diags));
+  p.document = std::make_unique<notes::Document>(notes::parse_notes(*p.source, p.diags, limits));
   // The document shares the text it points into; drop the line table and
   // this reference now (extraction releases the text's pages as it goes);
   // report() reads the file again if it has lines to quote. Standard input
@@ -103,16 +103,16 @@ void read_and_parse(const Input& in, ParsedInput& p) {
 // Reads and parses every input; several files are shared out between two
 // threads (files are independent until extraction). The results, and so the
 // diagnostics and the graph, are in input order whatever the threads did.
-std::vector<ParsedInput> read_and_parse(const std::vector<Input>& inputs) {
+std::vector<ParsedInput> read_and_parse(const std::vector<Input>& inputs, const notes::ParseLimits& limits) {
   std::vector<ParsedInput> parsed(inputs.size());
   const bool reads_stdin = std::any_of(inputs.begin(), inputs.end(), [](const Input& in) { return in.path == "-"; });
   if (inputs.size() < 2 || reads_stdin) {
-    for (std::size_t k = 0; k < inputs.size(); ++k) read_and_parse(inputs[k], parsed[k]);
+    for (std::size_t k = 0; k < inputs.size(); ++k) read_and_parse(inputs[k], limits, parsed[k]);
     return parsed;
   }
   std::atomic<std::size_t> next{0};
   auto work = [&] {
-    for (std::size_t k; (k = next.fetch_add(1)) < inputs.size();) read_and_parse(inputs[k], parsed[k]);
+    for (std::size_t k; (k = next.fetch_add(1)) < inputs.size();) read_and_parse(inputs[k], limits, parsed[k]);
   };
   support::run_both(work, work);
   return parsed;
@@ -169,7 +169,7 @@ bool load_graph(const GraphOptions& options, LoadedGraph& graph, std::ostream& e
   auto phase_start = clock::now();
   extract::BuildOptions build_options{options.base};
   extract::GraphBuilder builder(std::move(tables), build_options);
-  std::vector<ParsedInput> parsed = read_and_parse(inputs);
+  std::vector<ParsedInput> parsed = read_and_parse(inputs, options.limits);
   for (std::size_t k = 0; k < inputs.size(); ++k) {
     ParsedInput& p = parsed[k];
     for (const auto& d : p.diags.items()) diags.add(d);

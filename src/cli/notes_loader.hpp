@@ -13,6 +13,7 @@
 #include "diag/source_file.hpp"
 #include "extract/graph_builder.hpp"
 #include "notes/document.hpp"
+#include "notes/notes_parser.hpp"
 #include "store/triple_store.hpp"
 
 namespace ng::cli {
@@ -22,10 +23,11 @@ struct GraphOptions {
   std::string base;
   std::vector<std::string> rule_files, alias_files, relation_files;
   bool no_default_tables = false;
-  bool strict = false;      // warnings count as errors
-  bool keep_going = false;  // write what could be built despite errors
-  bool quiet = false;       // no warnings printed
-  bool timings = false;     // print the time of each phase to stderr
+  bool strict = false;        // warnings count as errors
+  bool keep_going = false;    // write what could be built despite errors
+  bool quiet = false;         // no warnings printed
+  bool timings = false;       // print the time of each phase to stderr
+  notes::ParseLimits limits;  // --max-file-size, --max-line-size, --max-list-depth
 };
 
 // Wall time of the phases of a run, in the order they ran, and the peak

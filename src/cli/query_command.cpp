@@ -39,6 +39,8 @@ struct QueryArgs {
   bool stats = false;
   double timeout = 0;
   std::size_t max_rows = 0;
+  std::size_t max_memory = query::EvalOptions{}.max_memory;
+  std::size_t max_query_depth = query::ParseOptions{}.max_nesting;
 };
 
 using Clock = std::chrono::steady_clock;
@@ -106,7 +108,7 @@ bool print_limit_hit(const diag::Diagnostics& diags, const QueryArgs& args) {
     } else if (d.kind == "row-limit") {
       why = "a result or intermediate table exceeded --max-rows " + std::to_string(args.max_rows) + " rows";
     } else if (d.kind == "memory-limit") {
-      why = d.message;
+      why = d.message + " (--max-memory)";
     } else {
       continue;
     }
@@ -177,6 +179,7 @@ int run_query(QueryArgs& args) {
   query::ParseOptions parse_options;
   parse_options.file = name;
   parse_options.base = base;
+  parse_options.max_nesting = args.max_query_depth;
   diag::Diagnostics query_diags;
   query::ParsedQuery parsed = query::parse_query(text, parse_options, query_diags);
   diag::SourceFile query_source(name, text);
@@ -221,6 +224,7 @@ int run_query(QueryArgs& args) {
   query::EvalOptions eval_options;
   eval_options.timeout = args.timeout;
   eval_options.max_rows = args.max_rows;
+  eval_options.max_memory = args.max_memory;
   eval_options.file = name;
   diag::Diagnostics eval_diags;
   auto query_start = Clock::now();
@@ -284,15 +288,24 @@ Runner add_query_command(CLI::App& app) {
   cmd->add_option("--graph-format", args->graph_format, "Syntax of the -g files whatever their extension")
       ->check(CLI::IsMember({"nt", "ntriples", "n-triples", "nq", "nquads", "n-quads", "ttl", "turtle"}));
   cmd->add_option("-f,--file", args->query_file, "Read the query from this file");
-  cmd->add_option("--results", args->results,
-                  "table, tsv, csv, json, xml (SELECT/ASK; default: table on a terminal, else tsv; ASK: true/false); nt, nq "
-                  "(CONSTRUCT/DESCRIBE; default nt); dot, svg, png, pdf (CONSTRUCT/DESCRIBE drawn by Graphviz)")
+  cmd->add_option(
+         "--results", args->results,
+         "table, tsv, csv, json, xml (SELECT/ASK; default: table on a terminal, else tsv; ASK: true/false); nt, nq "
+         "(CONSTRUCT/DESCRIBE; default nt); dot, svg, png, pdf (CONSTRUCT/DESCRIBE drawn by Graphviz)")
       ->check(
           CLI::IsMember({"table", "tsv", "csv", "json", "srj", "xml", "srx", "nt", "nq", "dot", "svg", "png", "pdf"}));
   cmd->add_flag("--explain", args->explain,
                 "Print the plan with estimated and real row counts to stdout instead of the results");
   cmd->add_option("--timeout", args->timeout, "Stop the query after SECONDS (exit 1)")->check(CLI::NonNegativeNumber);
   cmd->add_option("--max-rows", args->max_rows, "Stop when a result or intermediate table exceeds N rows (exit 1)");
+  cmd->add_option("--max-memory", args->max_memory,
+                  "Stop when intermediate results would take more than SIZE (exit 1; 0 = no ceiling)")
+      ->transform(CLI::AsSizeValue(false))
+      ->capture_default_str();
+  cmd->add_option("--max-query-depth", args->max_query_depth,
+                  "Refuse a query whose groups, parentheses or operator chains nest more than N deep")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
+      ->capture_default_str();
   cmd->add_flag("--stats", args->stats, "Print load and query seconds and memory to stderr");
   return [args] { return run_query(*args); };
 }

@@ -154,6 +154,26 @@ TEST_F(Cli, UnclosedFenceIsAWarningUnlessStrict) {
   EXPECT_EQ(run("export -q -f nt " + (dir_ / "fence.md").string()).err, "");
 }
 
+TEST_F(Cli, ParserLimitsAreOptionsWithUnits) {
+  spit(dir_ / "big.md", "# Title\n\n" + std::string(3000, 'x') + "\n");
+  Result refused = run("export -f nt --max-file-size 2KiB " + (dir_ / "big.md").string());
+  EXPECT_EQ(refused.code, 1);
+  EXPECT_NE(refused.err.find("big.md:1:1: error: file has 3010 bytes, more than the limit of 2048"), std::string::npos)
+      << refused.err;
+  EXPECT_EQ(run("export -f nt --max-file-size 4KiB " + (dir_ / "big.md").string()).code, 0);
+
+  Result cut = run("export -f nt --max-line-size 1000 " + (dir_ / "big.md").string());
+  EXPECT_EQ(cut.code, 0) << cut.err;
+  EXPECT_NE(cut.err.find("big.md:3:1001: warning: line longer than 1000 bytes"), std::string::npos) << cut.err;
+
+  spit(dir_ / "lists.md", "# T\n\n- a\n  - b\n    - c\n      - d\n");
+  Result shallow = run("export -f nt --max-list-depth 2 " + (dir_ / "lists.md").string());
+  EXPECT_EQ(shallow.code, 0) << shallow.err;
+  EXPECT_NE(shallow.err.find("[nesting-too-deep]"), std::string::npos) << shallow.err;
+  EXPECT_EQ(run("export -f nt --max-list-depth 4 " + (dir_ / "lists.md").string()).err, "");
+  EXPECT_EQ(run("export -f nt --max-list-depth 0 " + (dir_ / "lists.md").string()).code, 2);
+}
+
 TEST_F(Cli, DeepNestingDoesNotCrash) {
   std::string lists, quotes;
   for (int i = 0; i < 10000; ++i) lists += std::string(static_cast<std::size_t>(i) * 2, ' ') + "- item\n";

@@ -194,6 +194,28 @@ TEST_F(QueryCli, MaxRowsStopsACartesianProductOfTheGraph) {
       << r.err;
 }
 
+TEST_F(QueryCli, MaxMemoryStopsACartesianProductOfTheGraphAndNamesItself) {
+  Outcome r = notegraph("query " + kSeed + " --max-memory 1MiB " + kCubeOfTheGraph);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("query stopped: intermediate results would exceed 1 MiB (--max-memory)"), std::string::npos)
+      << r.err;
+  // A ceiling above what the query needs changes nothing.
+  Outcome fits = notegraph("query " + kSeed + " --max-memory 64MiB " + kCountServices);
+  ASSERT_EQ(fits.code, 0) << fits.err;
+  EXPECT_EQ(fits.out, "?n\n85\n");
+}
+
+TEST_F(QueryCli, MaxQueryDepthSetsTheNestingLimit) {
+  const std::string nested = "'SELECT * WHERE { { { { ?s ?p ?o } } } }'";
+  Outcome refused = notegraph("query " + kSeed + " --max-query-depth 3 " + nested);
+  EXPECT_EQ(refused.code, 1);
+  EXPECT_NE(refused.err.find("nesting too deep (more than 3 levels)"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("[nesting-too-deep]"), std::string::npos) << refused.err;
+  EXPECT_EQ(notegraph("query " + kSeed + " --max-query-depth 4 " + nested).code, 0);
+  EXPECT_EQ(notegraph("query " + kSeed + " --max-query-depth 0 " + nested).code, 2);  // a usage error
+}
+
 TEST_F(QueryCli, MaxRowsAboveTheResultSizeChangesNothing) {
   Outcome r = notegraph("query " + kSeed + " --max-rows 100000 " + kCountServices);
   ASSERT_EQ(r.code, 0) << r.err;
