@@ -5,6 +5,7 @@
 // that tool is absent.
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <regex>
 
 #include "exporters/diagram.hpp"
@@ -221,6 +222,39 @@ TEST(Diagram, SvgOfHostileLabelsHasNoScriptNorControlCharacters) {
     EXPECT_FALSE(static_cast<unsigned char>(c) < 0x20 && c != '\n' &&
                  c != '\t' && c != '\r');
   EXPECT_NE(text.find("font-family=\"Noto Sans CJK KR"), std::string::npos);
+}
+
+// cgraph's default discipline ordered subgraphs by the heap address of their
+// names, so the clusters' order (and the layout) could change from one run to
+// the next; with sequential IDs the clusters come in the order they were made
+// (the categories' order), whatever the heap looks like.
+TEST(Diagram, ClustersComeInCategoryOrderWhateverTheHeap) {
+  ServiceView view;
+  for (int c = 0; c < 12; ++c) {
+    view.categories.push_back("Category " + std::to_string(c));
+    ViewNode node;
+    node.iri = "http://x/s" + std::to_string(c);
+    node.label = "Service " + std::to_string(c);
+    node.category = c;
+    view.nodes.push_back(node);
+  }
+  auto render = [&] {
+    std::ostringstream svg;
+    std::string error;
+    EXPECT_TRUE(render_diagram(view, "svg", svg, {}, error)) << error;
+    return svg.str();
+  };
+  const std::string first = render();
+  std::vector<std::unique_ptr<char[]>> clutter;  // a different heap for the second run
+  for (std::size_t i = 0; i < 2000; ++i) clutter.push_back(std::make_unique<char[]>(16 + (i * 7919) % 300));
+  for (std::size_t i = 0; i < clutter.size(); i += 3) clutter[i].reset();
+  const std::string second = render();
+  EXPECT_EQ(first, second);
+  std::size_t at = 0;
+  for (int c = 0; c < 12; ++c) {
+    at = first.find("<title>cluster_c" + std::to_string(c) + "</title>", at);
+    ASSERT_NE(at, std::string::npos) << "cluster " << c << " missing or out of order";
+  }
 }
 
 TEST(Diagram, DotTextIsStable) {
