@@ -97,10 +97,14 @@ class Emitter {
         p_(dict_),
         scan_threads_(scan_threads) {}
 
-  void run();
+  // Extracts everything; `alongside` (minting the IRIs) runs while the name
+  // matcher is built, which reads no IRI.
+  template <class Alongside>
+  void run(Alongside&& alongside);
 
  private:
-  void build_matchers();
+  void build_name_matcher();
+  void build_cue_matcher();
   // `duplicate_kind` names the warning given when another entity already has
   // the name ("duplicate-name", "duplicate-alias"); nullptr gives none.
   void add_names(std::uint32_t entity, std::string_view name, const char* duplicate_kind);
@@ -120,10 +124,24 @@ class Emitter {
     std::vector<MentionMatcher::Match> matches, cue_matches;
     std::vector<std::uint32_t> sentence_ends;
   };
+  // An entity's description made ready by the scanning thread (joined,
+  // trimmed, in NFC, language chosen, hashed), so that the serial emitter
+  // only interns it. Its text is a view into the input, or when it had to be
+  // joined or normalized, bytes [offset, offset + size) of descriptions_[part].
+  struct PreparedDescription {
+    const char* direct = nullptr;  // the text in the input, or nullptr when in descriptions_
+    std::uint32_t offset = 0, size = 0;
+    std::uint32_t line = 0;
+    std::uint8_t part = 0;
+    bool present = false, korean = false;
+    std::uint64_t hash = 0;
+  };
   // Text scanned per window, and below which one thread scans a window.
   static constexpr std::size_t kScanWindowBytes = std::size_t{4} << 20;
   static constexpr std::size_t kParallelScanBytes = std::size_t{256} << 10;
   void scan_text(std::uint32_t index, TextScanner& scanner, std::vector<ScannedRelation>& out) const;
+  void prepare_description(std::uint32_t index, std::uint8_t part, std::string& buffer,
+                           PreparedDescription& out) const;
   void scan_text_range(std::uint32_t from, std::uint32_t to, std::size_t bytes);
   void emit_text(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file);
   void emit_links(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file);
@@ -151,13 +169,14 @@ class Emitter {
   std::vector<EntityScan> scans_;            // per entity
   std::vector<std::size_t> text_bytes_;      // per entity: bytes of its text pieces
   std::vector<ScannedRelation> scanned_[2];  // per scanning thread, for the current window
+  std::vector<PreparedDescription> descriptions_prepared_;  // per entity
+  std::string descriptions_[2];  // per scanning thread: joined or normalized descriptions of the window
   TextScanner scanners_[2];
   struct CompiledLinkRule {
     std::uint32_t from, to;  // class ids
     TermId property;
   };
   std::vector<CompiledLinkRule> link_rules_;
-  std::string scratch_;
 };
 
 void Emitter::add_names(std::uint32_t entity, std::string_view name, const char* duplicate_kind) {
@@ -181,7 +200,7 @@ void Emitter::add_names(std::uint32_t entity, std::string_view name, const char*
   for (const auto& v : tables_.vendor_prefixes) names_.add(v + std::string(core), entity);
 }
 
-void Emitter::build_matchers() {
+void Emitter::build_name_matcher() {
   std::vector<std::uint32_t> excluded;
   for (const auto& iri : tables_.no_mention_classes) {
     auto it = std::find(model_.class_iris.begin(), model_.class_iris.end(), iri);
@@ -205,6 +224,9 @@ void Emitter::build_matchers() {
     if (target != MentionMatcher::kNone) add_names(target, a.alias, nullptr);
   }
   names_.build();
+}
+
+void Emitter::build_cue_matcher() {
   for (std::uint32_t i = 0; i < tables_.cues.size(); ++i) {
     cues_.add(tables_.cues[i].cue, i);
     cue_properties_.push_back(dict_.intern_iri(tables_.cues[i].property_iri));
@@ -231,7 +253,16 @@ TermId Emitter::resolve(std::string_view name) const {
   return store::kNoTerm;
 }
 
-void Emitter::run() {
+template <class Alongside>
+void Emitter::run(Alongside&& alongside) {
+  if (scan_threads_ < 2) {
+    build_name_matcher();
+    alongside();
+  } else {
+    support::run_both([&] { build_name_matcher(); }, alongside);
+  }
+  // The dictionary gives ids in first-seen order, and the output is in id
+  // order: what is interned here, and in which order, is part of the output.
   for (const auto& e : model_.entities) entity_ids_.push_back(dict_.intern_iri(e.iri));
   for (const auto& c : model_.class_iris) class_ids_.push_back(dict_.intern_iri(c));
   for (std::uint32_t d = 0; d < model_.docs.size(); ++d) doc_by_stem_.emplace(link_stem(model_.docs[d].name), d);
@@ -243,7 +274,7 @@ void Emitter::run() {
                            static_cast<std::uint32_t>(to - model_.class_iris.begin()),
                            dict_.intern_iri(rule.property_iri)});
   }
-  build_matchers();
+  build_cue_matcher();
   emit_all();
 }
 
@@ -272,6 +303,7 @@ void Emitter::emit_all() {
   // Entities are scanned a window at a time (about kScanWindowBytes of
   // text), so the scan results held at once stay small.
   scans_.assign(n, {});
+  descriptions_prepared_.assign(n, {});
   text_bytes_.assign(n, 0);
   for (std::uint32_t i = 0; i < n; ++i) {
     const Entity& e = model_.entities[i];
@@ -408,6 +440,8 @@ void Emitter::scan_text(std::uint32_t index, TextScanner& scanner, std::vector<S
 void Emitter::scan_text_range(std::uint32_t from, std::uint32_t to, std::size_t bytes) {
   scanned_[0].clear();
   scanned_[1].clear();
+  descriptions_[0].clear();
+  descriptions_[1].clear();
   std::uint32_t split = from;
   for (std::size_t acc = 0; split < to && acc * 2 < bytes; ++split) acc += text_bytes_[split];
   auto scan_part = [&](std::uint32_t a, std::uint32_t b, std::uint8_t part) {
@@ -416,6 +450,7 @@ void Emitter::scan_text_range(std::uint32_t from, std::uint32_t to, std::size_t 
       const auto first = static_cast<std::uint32_t>(out.size());
       scan_text(i, scanners_[part], out);
       scans_[i] = {part, first, static_cast<std::uint32_t>(out.size()) - first};
+      prepare_description(i, part, descriptions_[part], descriptions_prepared_[i]);
     }
   };
   // Little text is not worth a thread.
@@ -427,29 +462,67 @@ void Emitter::scan_text_range(std::uint32_t from, std::uint32_t to, std::size_t 
 }
 
 void Emitter::emit_text(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file) {
-  const Entity& e = model_.entities[index];
   const EntityScan& scan = scans_[index];
   for (std::uint32_t k = 0; k < scan.count; ++k) {
     const ScannedRelation& r = scanned_[scan.part][scan.first + k];
     add(subject, r.property, r.object, graph, file, r.line);
   }
+  const PreparedDescription& d = descriptions_prepared_[index];
+  if (!d.present) return;
+  const std::string_view text(d.direct ? d.direct : descriptions_[d.part].data() + d.offset, d.size);
+  const model::TermView term(model::TermKind::literal, text, d.korean ? "ko" : "en", {});
+  add(subject, p_.description, dict_.intern(term, d.hash), graph, file, d.line);
+}
+
+// The description is the entity's text pieces joined by line breaks and
+// trimmed of surrounding blank space.
+void Emitter::prepare_description(std::uint32_t index, std::uint8_t part, std::string& buffer,
+                                  PreparedDescription& out) const {
+  const Entity& e = model_.entities[index];
+  out = {};
   if (e.text.empty()) return;
   const notes::Document& parsed = *model_.docs[e.doc].parsed;
-  scratch_.clear();
-  std::uint32_t first_line = 0;
+  std::string_view single;
+  std::size_t pieces = 0, joined_at = buffer.size();
   for (const TextPiece& piece : e.text) {
     const notes::Block& b = parsed.blocks[piece.block];
     std::string_view text = b.text.substr(std::min<std::size_t>(piece.offset, b.text.size()));
     if (text.empty()) continue;
-    if (!scratch_.empty()) scratch_ += '\n';
-    scratch_.append(text);
-    if (first_line == 0) first_line = parsed.line_of(b, piece.offset);
+    if (pieces == 0) {
+      single = text;
+      out.line = parsed.line_of(b, piece.offset);
+    } else {
+      if (pieces == 1) buffer.append(single);
+      buffer += '\n';
+      buffer.append(text);
+    }
+    ++pieces;
   }
-  // Trim surrounding blank space from the description.
-  std::size_t a = scratch_.find_first_not_of(" \t\n");
-  if (a == std::string::npos) return;
-  std::size_t z = scratch_.find_last_not_of(" \t\n");
-  add(subject, p_.description, literal(std::string_view(scratch_).substr(a, z - a + 1), true), graph, file, first_line);
+  bool in_buffer = pieces > 1;
+  std::string_view text = in_buffer ? std::string_view(buffer).substr(joined_at) : single;
+  const std::size_t a = text.find_first_not_of(" \t\n");
+  if (a == std::string_view::npos) {
+    buffer.resize(joined_at);
+    return;
+  }
+  text = text.substr(a, text.find_last_not_of(" \t\n") - a + 1);
+  // Most text is already NFC: it stays where it is, without a copy.
+  if (!is_nfc_stable(text)) {
+    std::string normalized = to_nfc(text);
+    buffer.resize(joined_at);
+    buffer.append(normalized);
+    text = std::string_view(buffer).substr(joined_at);
+    in_buffer = true;
+  }
+  out.present = true;
+  out.part = part;
+  out.size = static_cast<std::uint32_t>(text.size());
+  if (in_buffer)
+    out.offset = static_cast<std::uint32_t>(text.data() - buffer.data());
+  else
+    out.direct = text.data();
+  out.korean = contains_hangul(text);
+  out.hash = store::Dictionary::hash_term(model::TermView(model::TermKind::literal, text, out.korean ? "ko" : "en", {}));
 }
 
 void Emitter::emit_links(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file) {
@@ -515,8 +588,9 @@ BuildStats GraphBuilder::build(store::TripleStore& store, diag::Diagnostics& dia
   const std::uint32_t service = model.class_id(vocab::ng_Service);
   const std::uint32_t category = model.class_id(vocab::ng_Category);
   classify(model, tables_);
-  mint_iris(model, options_.base, tables_.vendor_prefixes, service);
-  Emitter(store, model, tables_, diags, options_.scan_threads).run();
+  Emitter(store, model, tables_, diags, options_.scan_threads).run([&] {
+    mint_iris(model, options_.base, tables_.vendor_prefixes, service);
+  });
 
   BuildStats stats;
   stats.files = model.docs.size();

@@ -94,8 +94,9 @@ std::size_t Dictionary::slot_of_iri(std::string_view iri, std::uint64_t hash) co
   return probe(hash, [&](const model::TermView& known) { return is_plain_iri(known, iri); });
 }
 
-TermId Dictionary::intern(model::TermView t) {
-  const std::uint64_t hash = hash_of(t);
+TermId Dictionary::intern(model::TermView t) { return intern(t, hash_of(t)); }
+
+TermId Dictionary::intern(model::TermView t, std::uint64_t hash) {
   const std::size_t slot = slot_of(t, hash);
   return slots_[slot].id != kNoTerm ? slots_[slot].id : insert(slot, hash, t);
 }

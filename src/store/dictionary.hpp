@@ -21,6 +21,10 @@ inline constexpr TermId kNoTerm = 0xFFFFFFFFu;
 class Dictionary {
 public:
   TermId intern(model::TermView t);
+  // Interns with a hash the caller computed (on another thread, say):
+  // `hash` must be hash_term(t).
+  TermId intern(model::TermView t, std::uint64_t hash);
+  static std::uint64_t hash_term(model::TermView t) { return hash_of(t); }
   TermId intern_iri(std::string_view iri);
   std::optional<TermId> find(model::TermView t) const;
   std::optional<TermId> find_iri(std::string_view iri) const;
