@@ -137,7 +137,7 @@ class Emitter {
     std::uint64_t hash = 0;
   };
   // Text scanned per window, and below which one thread scans a window.
-  static constexpr std::size_t kScanWindowBytes = std::size_t{4} << 20;
+  static constexpr std::size_t kScanWindowBytes = std::size_t{2} << 20;
   static constexpr std::size_t kParallelScanBytes = std::size_t{256} << 10;
   void scan_text(std::uint32_t index, TextScanner& scanner, std::vector<ScannedRelation>& out) const;
   void prepare_description(std::uint32_t index, std::uint8_t part, std::string& buffer,
@@ -169,7 +169,8 @@ class Emitter {
   std::vector<EntityScan> scans_;            // per entity
   std::vector<std::size_t> text_bytes_;      // per entity: bytes of its text pieces
   std::vector<ScannedRelation> scanned_[2];  // per scanning thread, for the current window
-  std::vector<PreparedDescription> descriptions_prepared_;  // per entity
+  std::vector<PreparedDescription> descriptions_prepared_;  // per entity of the window, from window_start_
+  std::uint32_t window_start_ = 0;
   std::string descriptions_[2];  // per scanning thread: joined or normalized descriptions of the window
   TextScanner scanners_[2];
   struct CompiledLinkRule {
@@ -303,7 +304,6 @@ void Emitter::emit_all() {
   // Entities are scanned a window at a time (about kScanWindowBytes of
   // text), so the scan results held at once stay small.
   scans_.assign(n, {});
-  descriptions_prepared_.assign(n, {});
   text_bytes_.assign(n, 0);
   for (std::uint32_t i = 0; i < n; ++i) {
     const Entity& e = model_.entities[i];
@@ -444,13 +444,20 @@ void Emitter::scan_text_range(std::uint32_t from, std::uint32_t to, std::size_t 
   descriptions_[1].clear();
   std::uint32_t split = from;
   for (std::size_t acc = 0; split < to && acc * 2 < bytes; ++split) acc += text_bytes_[split];
+  window_start_ = from;
+  descriptions_prepared_.resize(to - from);
   auto scan_part = [&](std::uint32_t a, std::uint32_t b, std::uint8_t part) {
     auto& out = scanned_[part];
+    // Room for every description of the part joined, so that the buffer is
+    // not grown by doubling (which would hold up to twice the window).
+    std::size_t joined = 0;
+    for (std::uint32_t i = a; i < b; ++i) joined += text_bytes_[i] + model_.entities[i].text.size();
+    descriptions_[part].reserve(joined);
     for (std::uint32_t i = a; i < b; ++i) {
       const auto first = static_cast<std::uint32_t>(out.size());
       scan_text(i, scanners_[part], out);
       scans_[i] = {part, first, static_cast<std::uint32_t>(out.size()) - first};
-      prepare_description(i, part, descriptions_[part], descriptions_prepared_[i]);
+      prepare_description(i, part, descriptions_[part], descriptions_prepared_[i - from]);
     }
   };
   // Little text is not worth a thread.
@@ -467,7 +474,7 @@ void Emitter::emit_text(std::uint32_t index, TermId subject, TermId graph, std::
     const ScannedRelation& r = scanned_[scan.part][scan.first + k];
     add(subject, r.property, r.object, graph, file, r.line);
   }
-  const PreparedDescription& d = descriptions_prepared_[index];
+  const PreparedDescription& d = descriptions_prepared_[index - window_start_];
   if (!d.present) return;
   const std::string_view text(d.direct ? d.direct : descriptions_[d.part].data() + d.offset, d.size);
   const model::TermView term(model::TermKind::literal, text, d.korean ? "ko" : "en", {});

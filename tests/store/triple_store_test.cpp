@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
 #include <vector>
 
 #include "print_quad.hpp"
@@ -108,6 +110,53 @@ TEST(TripleStore, SparseIdsSortAndDeduplicateLikeDenseIds) {
   EXPECT_EQ(store.provenance_of({big, 1, big + 1, kNoTerm}), (Provenance{0, 1}));
   EXPECT_EQ(store.scan({kNoTerm, kNoTerm, 1, kNoTerm}).size_estimate(), 1u);
   EXPECT_EQ(store.scan({kNoTerm, 1, kNoTerm, kNoTerm}).size_estimate(), 2u);
+}
+
+// Quads added subject by subject (as extraction adds them) take the path that
+// sorts each subject's run alone; the result must be what a store given the
+// same quads in any order holds, duplicates keeping the first provenance.
+TEST(TripleStore, QuadsAddedSubjectBySubjectSortLikeQuadsInAnyOrder) {
+  std::mt19937 random(20261127);
+  for (int round = 0; round < 50; ++round) {
+    struct Added {
+      Quad q;
+      Provenance where;
+    };
+    std::vector<Added> added;
+    const int subjects = 1 + static_cast<int>(random() % 20);
+    for (TermId s = 0; s < static_cast<TermId>(subjects); ++s) {
+      // Runs from empty to longer than the insertion-sort limit.
+      const int run = static_cast<int>(random() % (round % 5 == 0 ? 120 : 12));
+      for (int k = 0; k < run; ++k) {
+        const TermId g = random() % 4 == 0 ? kNoTerm : static_cast<TermId>(random() % 3);
+        added.push_back({{s, static_cast<TermId>(random() % 4), static_cast<TermId>(random() % 6), g},
+                         {0, static_cast<std::uint32_t>(added.size() + 1)}});
+      }
+    }
+    TripleStore grouped;
+    for (const auto& a : added) grouped.add(a.q.s, a.q.p, a.q.o, a.q.g, a.where);
+    grouped.freeze();
+    // The reference: every distinct quad once, with its first provenance, in SPOG order.
+    std::vector<Added> expected;
+    for (const auto& a : added)
+      if (std::none_of(expected.begin(), expected.end(), [&](const Added& e) { return e.q == a.q; }))
+        expected.push_back(a);
+    std::sort(expected.begin(), expected.end(), [](const Added& a, const Added& b) {
+      return std::tie(a.q.s, a.q.p, a.q.o, a.q.g) < std::tie(b.q.s, b.q.p, b.q.o, b.q.g);
+    });
+    ASSERT_EQ(grouped.size(), expected.size()) << "round " << round;
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+      EXPECT_EQ(grouped.quads()[i], expected[i].q) << "round " << round << " quad " << i;
+      EXPECT_EQ(grouped.provenance(i), expected[i].where) << "round " << round << " quad " << i;
+    }
+    // The same quads out of subject order take the general sort and agree.
+    std::shuffle(added.begin(), added.end(), random);
+    TripleStore shuffled;
+    for (const auto& a : added) shuffled.add(a.q.s, a.q.p, a.q.o, a.q.g, a.where);
+    shuffled.freeze();
+    ASSERT_EQ(shuffled.size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(shuffled.quads()[i], expected[i].q);
+  }
 }
 
 TEST(TripleStore, EmptyStoreScansToNothing) {
