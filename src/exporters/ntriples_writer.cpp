@@ -1,7 +1,8 @@
 // Statement loop of the N-Triples/N-Quads writers: statements are formatted
 // into one large string that goes to the stream in big blocks, the subject
 // and predicate text is reused while consecutive quads share them (SPOG order
-// makes that the common case), and an object IRI is escaped only once.
+// makes that the common case), and a predicate or object IRI is escaped only
+// once.
 #include "exporters/ntriples_writer.hpp"
 
 #include <algorithm>
@@ -38,12 +39,12 @@ class StatementWriter {
     if (q.p != cached_predicate_) {
       cached_predicate_ = q.p;
       predicate_text_.clear();
-      append_ntriples_term(predicate_text_, dict().term(q.p));
+      append_cached(predicate_text_, q.p);
       predicate_text_ += ' ';
     }
     buffer_ += subject_text_;
     buffer_ += predicate_text_;
-    append_object(q.o);
+    append_cached(buffer_, q.o);
     if (with_graph && q.g != store::kNoTerm) {
       // A file's quads share one graph: encode its IRI once per run of them.
       if (q.g != cached_graph_) {
@@ -91,28 +92,29 @@ class StatementWriter {
 
   const store::Dictionary& dict() const { return store_.dictionary(); }
 
-  // The object's N-Triples text. IRIs recur as objects (a service is
-  // mentioned from many sections) and are escaped once, then copied;
-  // literals are mostly distinct and escaped each time.
-  void append_object(store::TermId o) {
-    if (o < iri_at_.size() && iri_at_[o] != kNotWritten) {
-      const char* at = iri_texts_.data() + iri_at_[o];
+  // A predicate's or object's N-Triples text. IRIs recur (a predicate in
+  // every subject's run, a service mentioned from many sections) and are
+  // escaped once, then copied; literals are mostly distinct and escaped each
+  // time.
+  void append_cached(std::string& out, store::TermId id) {
+    if (id < iri_at_.size() && iri_at_[id] != kNotWritten) {
+      const char* at = iri_texts_.data() + iri_at_[id];
       std::uint32_t length;
       std::memcpy(&length, at, sizeof length);
-      buffer_.append(at + sizeof length, length);
+      out.append(at + sizeof length, length);
       return;
     }
-    const model::TermView term = dict().term(o);
-    if (term.kind != model::TermKind::iri || o >= iri_at_.size() || iri_texts_.size() > kMaxIriTextBytes) {
-      append_ntriples_term(buffer_, term);
+    const model::TermView term = dict().term(id);
+    if (term.kind != model::TermKind::iri || id >= iri_at_.size() || iri_texts_.size() > kMaxIriTextBytes) {
+      append_ntriples_term(out, term);
       return;
     }
-    const std::size_t before = buffer_.size();
-    append_ntriples_term(buffer_, term);
-    const auto length = static_cast<std::uint32_t>(buffer_.size() - before);
-    iri_at_[o] = static_cast<std::uint32_t>(iri_texts_.size());
+    const std::size_t before = out.size();
+    append_ntriples_term(out, term);
+    const auto length = static_cast<std::uint32_t>(out.size() - before);
+    iri_at_[id] = static_cast<std::uint32_t>(iri_texts_.size());
     iri_texts_.append(reinterpret_cast<const char*>(&length), sizeof length);
-    iri_texts_.append(buffer_, before, length);
+    iri_texts_.append(out, before, length);
   }
 
   // " # file:line"; nothing when the file index is unknown, and no ":line"
