@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <mutex>
 #include <unordered_map>
 
 #include "extract/classifier.hpp"
@@ -114,7 +115,7 @@ class Emitter {
     TermId property, object;
     std::uint32_t line;
   };
-  // Where an entity's relations are: scanned_[part][first, first + count).
+  // Where an entity's relations are: its window's scanned[part][first, first + count).
   struct EntityScan {
     std::uint8_t part = 0;
     std::uint32_t first = 0, count = 0;
@@ -127,22 +128,22 @@ class Emitter {
   // An entity's description made ready by the scanning thread (joined,
   // trimmed, in NFC, language chosen, hashed), so that the serial emitter
   // only interns it. Its text is a view into the input, or when it had to be
-  // joined or normalized, bytes [offset, offset + size) of descriptions_[part].
+  // joined or normalized, bytes [offset, offset + size) of its window's descriptions[part].
   struct PreparedDescription {
-    const char* direct = nullptr;  // the text in the input, or nullptr when in descriptions_
+    const char* direct = nullptr;  // the text in the input, or nullptr when in the window's buffer
     std::uint32_t offset = 0, size = 0;
     std::uint32_t line = 0;
     std::uint8_t part = 0;
     bool present = false, korean = false;
     std::uint64_t hash = 0;
   };
-  // Text scanned per window, and below which one thread scans a window.
-  static constexpr std::size_t kScanWindowBytes = std::size_t{2} << 20;
+  // Text scanned per window, and below which the entities' text is scanned
+  // on one thread.
+  static constexpr std::size_t kScanWindowBytes = std::size_t{1} << 20;
   static constexpr std::size_t kParallelScanBytes = std::size_t{256} << 10;
   void scan_text(std::uint32_t index, TextScanner& scanner, std::vector<ScannedRelation>& out) const;
   void prepare_description(std::uint32_t index, std::uint8_t part, std::string& buffer,
                            PreparedDescription& out) const;
-  void scan_text_range(std::uint32_t from, std::uint32_t to, std::size_t bytes);
   void emit_text(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file);
   void emit_links(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file);
   void emit_fields(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file);
@@ -166,12 +167,27 @@ class Emitter {
   MentionMatcher cues_;
   std::vector<TermId> cue_properties_;
   std::unordered_map<std::string, std::uint32_t> doc_by_stem_;
+  // What scanning a window of entities [from, to) found, per part (the
+  // entities one thread scanned).
+  struct ScanWindow {
+    std::uint32_t from = 0, to = 0;
+    std::vector<ScannedRelation> scanned[2];
+    std::string descriptions[2];  // joined or normalized descriptions
+    std::vector<PreparedDescription> prepared;  // per entity, from `from`
+    // Which entities are left to scan: the helper thread takes them from the
+    // front, the emitting thread from the back once it has emitted the window
+    // before.
+    std::mutex claim_lock;
+    std::uint32_t front = 0, back = 0;
+  };
+  void start_window(ScanWindow& w, std::uint32_t from, std::uint32_t to);
+  void scan_entity(ScanWindow& w, std::uint32_t index, std::uint8_t part);
+  // Scans entities of `w` from the front (part 0) or the back (part 1) until none is left.
+  void scan_claimed(ScanWindow& w, std::uint8_t part);
   std::vector<EntityScan> scans_;            // per entity
   std::vector<std::size_t> text_bytes_;      // per entity: bytes of its text pieces
-  std::vector<ScannedRelation> scanned_[2];  // per scanning thread, for the current window
-  std::vector<PreparedDescription> descriptions_prepared_;  // per entity of the window, from window_start_
-  std::uint32_t window_start_ = 0;
-  std::string descriptions_[2];  // per scanning thread: joined or normalized descriptions of the window
+  ScanWindow windows_[2];                    // the window being emitted and the next one
+  const ScanWindow* emitting_ = nullptr;
   TextScanner scanners_[2];
   struct CompiledLinkRule {
     std::uint32_t from, to;  // class ids
@@ -310,31 +326,69 @@ void Emitter::emit_all() {
     const notes::Document& parsed = *model_.docs[e.doc].parsed;
     for (const TextPiece& piece : e.text) text_bytes_[i] += parsed.blocks[piece.block].text.size();
   }
-  std::uint32_t window_end = 0;
+  std::vector<std::uint32_t> window_starts;
+  std::size_t total_bytes = 0;
+  for (std::uint32_t i = 0; i < n;) {
+    window_starts.push_back(i);
+    std::size_t bytes = 0;
+    while (i < n && bytes < kScanWindowBytes) bytes += text_bytes_[i++];
+    total_bytes += bytes;
+  }
+  window_starts.push_back(n);
+  const bool parallel = scan_threads_ >= 2 && total_bytes >= kParallelScanBytes;
   std::uint32_t doc = kNone, next_input = 0;
-  for (std::uint32_t i = 0; i < n; ++i) {
-    if (i == window_end) {
-      std::size_t bytes = 0;
-      while (window_end < n && bytes < kScanWindowBytes) bytes += text_bytes_[window_end++];
-      scan_text_range(i, window_end, bytes);
+  auto emit_range = [&](std::uint32_t from, std::uint32_t to) {
+    for (std::uint32_t i = from; i < to; ++i) {
+      if (model_.entities[i].doc != doc) {
+        doc = model_.entities[i].doc;
+        next_input = 0;
+      }
+      const notes::Document& parsed = *model_.docs[doc].parsed;
+      if (parsed.source) {
+        const std::string_view input = parsed.source->view();
+        auto in_input = [&](const notes::Block& b) {
+          return b.text.data() >= input.data() && b.text.data() < input.data() + input.size();
+        };
+        const auto blocks = static_cast<std::uint32_t>(parsed.blocks.size());
+        next_input = std::max(next_input, std::min(first_block[i], blocks));
+        while (next_input < blocks && !in_input(parsed.blocks[next_input])) ++next_input;
+        parsed.source->release_before(next_input < blocks ? parsed.blocks[next_input].text.data()
+                                                          : input.data() + input.size());
+      }
+      emit_entity(i);
     }
-    if (model_.entities[i].doc != doc) {
-      doc = model_.entities[i].doc;
-      next_input = 0;
+  };
+  // A pipeline: while this thread emits window k (which only it can: the
+  // dictionary and the store are not shared), a helper scans window k + 1,
+  // and this thread joins in once it is done. Emission order, and so the
+  // output, is that of a serial run.
+  const std::size_t windows = window_starts.size() - 1;
+  if (windows == 0) return;
+  start_window(windows_[0], window_starts[0], window_starts[1]);
+  if (parallel)
+    support::run_both([&] { scan_claimed(windows_[0], 1); }, [&] { scan_claimed(windows_[0], 0); });
+  else
+    scan_claimed(windows_[0], 0);
+  for (std::size_t k = 0; k < windows; ++k) {
+    ScanWindow& current = windows_[k % 2];
+    emitting_ = &current;
+    if (k + 1 == windows) {
+      emit_range(current.from, current.to);
+      break;
     }
-    const notes::Document& parsed = *model_.docs[doc].parsed;
-    if (parsed.source) {
-      const std::string_view input = parsed.source->view();
-      auto in_input = [&](const notes::Block& b) {
-        return b.text.data() >= input.data() && b.text.data() < input.data() + input.size();
-      };
-      const auto blocks = static_cast<std::uint32_t>(parsed.blocks.size());
-      next_input = std::max(next_input, std::min(first_block[i], blocks));
-      while (next_input < blocks && !in_input(parsed.blocks[next_input])) ++next_input;
-      parsed.source->release_before(next_input < blocks ? parsed.blocks[next_input].text.data()
-                                                        : input.data() + input.size());
+    ScanWindow& next = windows_[(k + 1) % 2];
+    start_window(next, window_starts[k + 1], window_starts[k + 2]);
+    if (parallel) {
+      support::run_both(
+          [&] {
+            emit_range(current.from, current.to);
+            scan_claimed(next, 1);
+          },
+          [&] { scan_claimed(next, 0); });
+    } else {
+      emit_range(current.from, current.to);
+      scan_claimed(next, 0);
     }
-    emit_entity(i);
   }
 }
 
@@ -433,50 +487,52 @@ void Emitter::scan_text(std::uint32_t index, TextScanner& scanner, std::vector<S
   }
 }
 
-// Scans the text of entities [from, to) on two threads, each taking a
-// contiguous part of similar text size; emit_text() then replays the results
-// in entity order, so the triples (and the dictionary's ids) are those of a
-// serial run.
-void Emitter::scan_text_range(std::uint32_t from, std::uint32_t to, std::size_t bytes) {
-  scanned_[0].clear();
-  scanned_[1].clear();
-  descriptions_[0].clear();
-  descriptions_[1].clear();
-  std::uint32_t split = from;
-  for (std::size_t acc = 0; split < to && acc * 2 < bytes; ++split) acc += text_bytes_[split];
-  window_start_ = from;
-  descriptions_prepared_.resize(to - from);
-  auto scan_part = [&](std::uint32_t a, std::uint32_t b, std::uint8_t part) {
-    auto& out = scanned_[part];
-    // Room for every description of the part joined, so that the buffer is
-    // not grown by doubling (which would hold up to twice the window).
-    std::size_t joined = 0;
-    for (std::uint32_t i = a; i < b; ++i) joined += text_bytes_[i] + model_.entities[i].text.size();
-    descriptions_[part].reserve(joined);
-    for (std::uint32_t i = a; i < b; ++i) {
-      const auto first = static_cast<std::uint32_t>(out.size());
-      scan_text(i, scanners_[part], out);
-      scans_[i] = {part, first, static_cast<std::uint32_t>(out.size()) - first};
-      prepare_description(i, part, descriptions_[part], descriptions_prepared_[i - from]);
-    }
-  };
-  // Little text is not worth a thread.
-  if (scan_threads_ < 2 || bytes < kParallelScanBytes) {
-    scan_part(from, to, 0);
-    return;
+void Emitter::start_window(ScanWindow& w, std::uint32_t from, std::uint32_t to) {
+  w.from = from;
+  w.to = to;
+  w.front = from;
+  w.back = to;
+  for (int part = 0; part < 2; ++part) {
+    w.scanned[part].clear();
+    w.descriptions[part].clear();
   }
-  support::run_both([&] { scan_part(from, split, 0); }, [&] { scan_part(split, to, 1); });
+  w.prepared.assign(to - from, {});
+}
+
+// Entities are claimed one at a time: the scan of one is far costlier than
+// the lock, and the two threads then end together.
+void Emitter::scan_claimed(ScanWindow& w, std::uint8_t part) {
+  for (;;) {
+    std::uint32_t index;
+    {
+      std::lock_guard<std::mutex> hold(w.claim_lock);
+      if (w.front == w.back) return;
+      index = part == 0 ? w.front++ : --w.back;
+    }
+    scan_entity(w, index, part);
+  }
+}
+
+// The mentions, typed relations and description of one entity, kept in the
+// part's own buffers; emit_text() replays them in entity order.
+void Emitter::scan_entity(ScanWindow& w, std::uint32_t index, std::uint8_t part) {
+  auto& out = w.scanned[part];
+  const auto first = static_cast<std::uint32_t>(out.size());
+  scan_text(index, scanners_[part], out);
+  scans_[index] = {part, first, static_cast<std::uint32_t>(out.size()) - first};
+  prepare_description(index, part, w.descriptions[part], w.prepared[index - w.from]);
 }
 
 void Emitter::emit_text(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file) {
+  const ScanWindow& w = *emitting_;
   const EntityScan& scan = scans_[index];
   for (std::uint32_t k = 0; k < scan.count; ++k) {
-    const ScannedRelation& r = scanned_[scan.part][scan.first + k];
+    const ScannedRelation& r = w.scanned[scan.part][scan.first + k];
     add(subject, r.property, r.object, graph, file, r.line);
   }
-  const PreparedDescription& d = descriptions_prepared_[index - window_start_];
+  const PreparedDescription& d = w.prepared[index - w.from];
   if (!d.present) return;
-  const std::string_view text(d.direct ? d.direct : descriptions_[d.part].data() + d.offset, d.size);
+  const std::string_view text(d.direct ? d.direct : w.descriptions[d.part].data() + d.offset, d.size);
   const model::TermView term(model::TermKind::literal, text, d.korean ? "ko" : "en", {});
   add(subject, p_.description, dict_.intern(term, d.hash), graph, file, d.line);
 }
