@@ -6,12 +6,15 @@
 #include "exporters/ntriples_writer.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <span>
 #include <string>
 #include <vector>
+
+#include "support/run_both.hpp"
 
 namespace ng::exporters {
 namespace {
@@ -21,14 +24,24 @@ constexpr std::size_t kFlushBytes = 1 << 20;
 // Formats statements of one store into a buffer flushed to `out`.
 class StatementWriter {
  public:
-  StatementWriter(const store::TripleStore& store, std::ostream& out, const WriteOptions& options)
+  // `out` may be null for a writer that only formats (append_spo and the
+  // like) into buffers of its caller.
+  StatementWriter(const store::TripleStore& store, std::ostream* out, const WriteOptions& options)
       : store_(store), out_(out), options_(options), iri_at_(store.dictionary().size(), kNotWritten) {
-    buffer_.reserve(kFlushBytes + 4096);
+    if (out_) buffer_.reserve(kFlushBytes + 4096);
   }
   StatementWriter(const StatementWriter&) = delete;
   StatementWriter& operator=(const StatementWriter&) = delete;
 
   void statement(const store::Quad& q, bool with_graph, store::Provenance where) {
+    append_spo(buffer_, q);
+    if (with_graph) append_graph(buffer_, q.g);
+    append_end(buffer_, where);
+    if (buffer_.size() >= kFlushBytes) flush();
+  }
+
+  // "<s> <p> o", the part of a statement both formats share.
+  void append_spo(std::string& out, const store::Quad& q) {
     if (q.s != cached_subject_) {
       cached_subject_ = q.s;
       cached_predicate_ = store::kNoTerm;
@@ -42,22 +55,28 @@ class StatementWriter {
       append_cached(predicate_text_, q.p);
       predicate_text_ += ' ';
     }
-    buffer_ += subject_text_;
-    buffer_ += predicate_text_;
-    append_cached(buffer_, q.o);
-    if (with_graph && q.g != store::kNoTerm) {
-      // A file's quads share one graph: encode its IRI once per run of them.
-      if (q.g != cached_graph_) {
-        cached_graph_ = q.g;
-        graph_text_ = " ";
-        append_ntriples_term(graph_text_, dict().term(q.g));
-      }
-      buffer_ += graph_text_;
+    out += subject_text_;
+    out += predicate_text_;
+    append_cached(out, q.o);
+  }
+
+  // " <g>" after a quad's object; nothing for the default graph.
+  void append_graph(std::string& out, store::TermId g) {
+    if (g == store::kNoTerm) return;
+    // A file's quads share one graph: encode its IRI once per run of them.
+    if (g != cached_graph_) {
+      cached_graph_ = g;
+      graph_text_ = " ";
+      append_ntriples_term(graph_text_, dict().term(g));
     }
-    buffer_ += " .";
-    if (options_.with_lines) append_source_comment(where);
-    buffer_ += '\n';
-    if (buffer_.size() >= kFlushBytes) flush();
+    out += graph_text_;
+  }
+
+  // " ." and, when asked for, the source comment, and the line break.
+  void append_end(std::string& out, store::Provenance where) {
+    out += " .";
+    if (options_.with_lines) append_source_comment(out, where);
+    out += '\n';
   }
 
   // Objects are scattered ids, so reading their terms is a cache miss each;
@@ -83,7 +102,7 @@ class StatementWriter {
   }
 
   void flush() {
-    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    out_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
     buffer_.clear();
   }
 
@@ -120,7 +139,7 @@ class StatementWriter {
   // " # file:line"; nothing when the file index is unknown, and no ":line"
   // when the line is unknown (0). The file name is escaped so that it cannot end the
   // comment: '\' as "\\", LF as "\n", CR as "\r".
-  void append_source_comment(store::Provenance where) {
+  void append_source_comment(std::string& out, store::Provenance where) {
     if (where.file >= store_.files().size()) return;
     if (where.file != cached_file_) {
       cached_file_ = where.file;
@@ -141,16 +160,16 @@ class StatementWriter {
         }
       }
     }
-    buffer_ += file_comment_;
+    out += file_comment_;
     if (where.line == 0) return;
     char digits[16];
     const auto end = std::to_chars(digits, digits + sizeof digits, where.line).ptr;
-    buffer_ += ':';
-    buffer_.append(digits, end);
+    out += ':';
+    out.append(digits, end);
   }
 
   const store::TripleStore& store_;
-  std::ostream& out_;
+  std::ostream* out_;
   const WriteOptions& options_;
   std::string buffer_;
   store::TermId cached_subject_ = store::kNoTerm;
@@ -169,20 +188,28 @@ class StatementWriter {
 
 bool earlier(store::Provenance a, store::Provenance b) { return a.file != b.file ? a.file < b.file : a.line < b.line; }
 
+bool same_triple(const store::Quad& a, const store::Quad& b) { return a.s == b.s && a.p == b.p && a.o == b.o; }
+
+// The end of the run of quads of one triple that starts at `i` (a triple in
+// several graphs has adjacent quads in SPOG order), and its earliest source.
+std::size_t triple_run_end(const store::TripleStore& store, std::span<const store::Quad> quads, std::size_t i,
+                           store::Provenance& where) {
+  where = store.provenance(i);
+  std::size_t next = i + 1;
+  for (; next < quads.size() && same_triple(quads[next], quads[i]); ++next)
+    where = std::min(where, store.provenance(next), earlier);
+  return next;
+}
+
 }  // namespace
 
 void write_ntriples(const store::TripleStore& store, std::ostream& out, const WriteOptions& options) {
-  StatementWriter writer(store, out, options);
+  StatementWriter writer(store, &out, options);
   const auto quads = store.quads();
   // Quads of one triple in several graphs are adjacent in SPOG order.
   for (std::size_t i = 0; i < quads.size();) {
-    store::Provenance where = store.provenance(i);
-    std::size_t next = i + 1;
-    for (; next < quads.size() && quads[next].s == quads[i].s && quads[next].p == quads[i].p &&
-           quads[next].o == quads[i].o;
-         ++next) {
-      where = std::min(where, store.provenance(next), earlier);
-    }
+    store::Provenance where;
+    const std::size_t next = triple_run_end(store, quads, i, where);
     writer.prefetch(quads, i);
     writer.statement(quads[i], false, where);
     i = next;
@@ -191,13 +218,81 @@ void write_ntriples(const store::TripleStore& store, std::ostream& out, const Wr
 }
 
 void write_nquads(const store::TripleStore& store, std::ostream& out, const WriteOptions& options) {
-  StatementWriter writer(store, out, options);
+  StatementWriter writer(store, &out, options);
   const auto quads = store.quads();
   for (std::size_t i = 0; i < quads.size(); ++i) {
     writer.prefetch(quads, i);
     writer.statement(quads[i], true, store.provenance(i));
   }
   writer.flush();
+}
+
+namespace {
+
+// A turn number no chunk has: a worker that failed sets it so that the other
+// stops waiting for it.
+constexpr std::size_t kAbandoned = SIZE_MAX;
+
+}  // namespace
+
+void write_ntriples_and_nquads(const store::TripleStore& store, std::ostream& nt, std::ostream& nq,
+                               const WriteOptions& options) {
+  const auto quads = store.quads();
+  // Chunks of about kChunkQuads quads, ending at the end of a triple's run
+  // so that its N-Triples line is written once, by one worker.
+  constexpr std::size_t kChunkQuads = 8192;
+  std::vector<std::size_t> bounds{0};
+  for (std::size_t at = 0; at < quads.size();) {
+    std::size_t end = std::min(at + kChunkQuads, quads.size());
+    while (end < quads.size() && same_triple(quads[end - 1], quads[end])) ++end;
+    bounds.push_back(end);
+    at = end;
+  }
+  const std::size_t chunks = bounds.size() - 1;
+  std::atomic<std::size_t> turn{0};  // the chunk whose text goes to the streams next
+  auto worker = [&](std::size_t first_chunk) {
+    try {
+      StatementWriter writer(store, nullptr, options);
+      std::string nt_text, nq_text;
+      for (std::size_t c = first_chunk; c < chunks; c += 2) {
+        nt_text.clear();
+        nq_text.clear();
+        for (std::size_t i = bounds[c]; i < bounds[c + 1];) {
+          store::Provenance where;
+          const std::size_t next = triple_run_end(store, quads, i, where);
+          writer.prefetch(quads, i);
+          // The quad's "<s> <p> o" is formatted once, for its N-Quads line,
+          // and copied into the N-Triples line.
+          const std::size_t spo_at = nq_text.size();
+          writer.append_spo(nq_text, quads[i]);
+          nt_text.append(nq_text, spo_at, nq_text.size() - spo_at);
+          writer.append_end(nt_text, where);
+          writer.append_graph(nq_text, quads[i].g);
+          writer.append_end(nq_text, store.provenance(i));
+          for (std::size_t k = i + 1; k < next; ++k) {
+            writer.prefetch(quads, k);
+            writer.append_spo(nq_text, quads[k]);
+            writer.append_graph(nq_text, quads[k].g);
+            writer.append_end(nq_text, store.provenance(k));
+          }
+          i = next;
+        }
+        for (std::size_t t = turn.load(std::memory_order_acquire); t != c; t = turn.load(std::memory_order_acquire)) {
+          if (t == kAbandoned) return;
+          turn.wait(t, std::memory_order_acquire);
+        }
+        nt.write(nt_text.data(), static_cast<std::streamsize>(nt_text.size()));
+        nq.write(nq_text.data(), static_cast<std::streamsize>(nq_text.size()));
+        turn.store(c + 1, std::memory_order_release);
+        turn.notify_all();
+      }
+    } catch (...) {
+      turn.store(kAbandoned, std::memory_order_release);
+      turn.notify_all();
+      throw;
+    }
+  };
+  support::run_both([&] { worker(0); }, [&] { worker(1); });
 }
 
 }  // namespace ng::exporters
