@@ -1,17 +1,66 @@
-// Trie construction from sorted keys (children laid out contiguously) and the
-// matching walk, which normalizes the text on the fly instead of copying it.
+// Trie construction from sorted keys (children laid out contiguously), the
+// block scan that picks where a walk can start, and the matching walk, which
+// normalizes the text on the fly instead of copying it.
 #include "extract/mention_matcher.hpp"
 
 #include <algorithm>
-#include <cctype>
+#include <bit>
+#include <cstring>
 
 #include "extract/script_class.hpp"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace ng::extract {
 
 namespace {
+
 constexpr std::size_t kMaxKeyBytes = 512;  // longer names are never mention keys
+
+constexpr auto kAsciiAlnum = [] {
+  std::array<bool, 128> t{};
+  for (int c = 0; c < 128; ++c) t[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return t;
+}();
+
+// How the walk steps over the code point a byte starts: the lower-cased byte
+// for ASCII other than a name space, kThreeByte for a three-byte lead that
+// cannot start a name space (all but 0xE3), kGeneralStep for the rest.
+constexpr unsigned kThreeByte = 0x100, kGeneralStep = 0x101;
+constexpr auto kStepKind = [] {
+  std::array<std::uint16_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if (c == ' ' || c == '\t' || c >= 0x80)
+      t[c] = (c & 0xF0) == 0xE0 && c != 0xE3 ? kThreeByte : kGeneralStep;
+    else
+      t[c] = (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+  }
+  return t;
+}();
+
+constexpr auto kLower = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = static_cast<unsigned char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
+  return t;
+}();
+
+// Where the first two bytes of a three-byte code point select their block of
+// 64 in three_byte_nodes_: the lead's low nibble and the second byte's low six
+// bits, as they lie in a little-endian 16-bit load (2 KB of the table are used).
+constexpr std::size_t kThreeByteSlots = 0x3F10;
+inline std::size_t three_byte_slot(unsigned char lead, unsigned char second) {
+  return static_cast<std::size_t>((lead | second << 8) & 0x3F0F);
 }
+inline std::size_t three_byte_slot(const unsigned char* at) {
+  std::uint16_t pair;
+  std::memcpy(&pair, at, 2);
+  if constexpr (std::endian::native == std::endian::big) pair = static_cast<std::uint16_t>(pair >> 8 | pair << 8);
+  return pair & 0x3F0Fu;
+}
+
+}  // namespace
 
 MentionMatcher::MentionMatcher() { root_.fill(kNone); }
 
@@ -50,30 +99,72 @@ void MentionMatcher::build() {
   for (const auto& [k, t] : keys_) keys.emplace_back(k, t);
   std::sort(keys.begin(), keys.end());
   nodes_.clear();
-  edges_.clear();
+  edge_bytes_.clear();
+  edge_children_.clear();
   root_.fill(kNone);
-  key_syllables_.reset();
-  for (const auto& [key, target] : keys) {
-    std::size_t len = 1;
-    const char32_t c = decode_at(key, 0, len);
-    if (c >= kFirstSyllable && c <= kLastSyllable) key_syllables_.set(c - kFirstSyllable);
-  }
   nodes_.push_back({});
   build_node(keys, 0, keys.size(), 0);
-  for (std::uint32_t e = 0; e < nodes_[0].edge_count; ++e) {
-    const Edge& edge = edges_[nodes_[0].first_edge + e];
-    root_[edge.byte] = edge.child;
+  edge_bytes_.resize(edge_bytes_.size() + 16);
+  for (std::uint32_t e = 0; e < nodes_[0].edge_count; ++e)
+    root_[edge_bytes_[nodes_[0].first_edge + e]] = edge_children_[nodes_[0].first_edge + e];
+  for (std::uint32_t i = 0; i < nodes_.size(); ++i) {
+    Node& node = nodes_[i];
+    if (node.target == kNone && node.edge_count == 1 && edge_children_[node.first_edge] == i + 1)
+      node.chain_byte = edge_bytes_[node.first_edge];
   }
   // Nodes with many children (the Hangul lead bytes' continuations) get a
-  // direct table, so every step of the walk is one load.
+  // direct table.
   dense_.clear();
   for (auto& node : nodes_) {
     if (node.edge_count <= kDenseFanout) continue;
     node.dense = static_cast<std::uint32_t>(dense_.size() / 256);
     dense_.resize(dense_.size() + 256, kNone);
-    for (std::uint32_t e = 0; e < node.edge_count; ++e) {
-      const Edge& edge = edges_[node.first_edge + e];
-      dense_[node.dense * 256 + edge.byte] = edge.child;
+    for (std::uint32_t e = node.first_edge; e < node.first_edge + node.edge_count; ++e)
+      dense_[node.dense * 256 + edge_bytes_[e]] = edge_children_[e];
+  }
+  build_start_tables();
+}
+
+void MentionMatcher::build_start_tables() {
+  starts_ = {};
+  for (int b = 0; b < 256; ++b) {
+    if (root_[b] == kNone) continue;
+    if (b < 0x80) {
+      if (kAsciiAlnum[b]) {
+        starts_.ascii_alnum = true;
+      } else if (starts_.punct_count < starts_.punct.size()) {
+        starts_.punct[starts_.punct_count++] = static_cast<unsigned char>(b);
+      } else {
+        starts_.any_punct = true;
+      }
+    } else if (b >= 0xE0 && b < 0xF0) {
+      starts_.three_byte = true;
+    } else if (b >= 0xC0) {
+      starts_.other_lead = true;
+    }
+    // A key starting with a continuation byte can start only at a stray one,
+    // and blocks holding those are left to match_at().
+  }
+  three_byte_blocks_.assign(kThreeByteSlots, 0);
+  three_byte_nodes_.assign(64, kNone);
+  auto is_continuation = [](unsigned char b) { return (b & 0xC0) == 0x80; };
+  const Node& root = nodes_[0];
+  for (std::uint32_t e0 = root.first_edge; e0 < root.first_edge + root.edge_count; ++e0) {
+    const unsigned char lead = edge_bytes_[e0];
+    if (lead < 0xE0 || lead >= 0xF0) continue;
+    const Node& second = nodes_[edge_children_[e0]];
+    for (std::uint32_t e1 = second.first_edge; e1 < second.first_edge + second.edge_count; ++e1) {
+      if (!is_continuation(edge_bytes_[e1])) continue;
+      const Node& third = nodes_[edge_children_[e1]];
+      for (std::uint32_t e2 = third.first_edge; e2 < third.first_edge + third.edge_count; ++e2) {
+        if (!is_continuation(edge_bytes_[e2])) continue;
+        std::uint16_t& block = three_byte_blocks_[three_byte_slot(lead, edge_bytes_[e1])];
+        if (block == 0) {
+          block = static_cast<std::uint16_t>(three_byte_nodes_.size() / 64);
+          three_byte_nodes_.resize(three_byte_nodes_.size() + 64, kNone);
+        }
+        three_byte_nodes_[block * 64 + (edge_bytes_[e2] & 0x3F)] = edge_children_[e2];
+      }
     }
   }
 }
@@ -96,27 +187,39 @@ std::uint32_t MentionMatcher::build_node(const std::vector<std::pair<std::string
     groups.emplace_back(i, j);
     i = j;
   }
-  auto first_edge = static_cast<std::uint32_t>(edges_.size());
+  auto first_edge = static_cast<std::uint32_t>(edge_bytes_.size());
   nodes_[self].first_edge = first_edge;
   nodes_[self].edge_count = static_cast<std::uint16_t>(groups.size());
-  edges_.resize(edges_.size() + groups.size());
+  edge_bytes_.resize(edge_bytes_.size() + groups.size());
+  edge_children_.resize(edge_children_.size() + groups.size());
   for (std::size_t g = 0; g < groups.size(); ++g) {
     auto [a, b] = groups[g];
     nodes_.push_back({});
-    auto child = static_cast<std::uint32_t>(nodes_.size() - 1);
-    edges_[first_edge + g] = {static_cast<unsigned char>(keys[a].first[depth]), child};
+    edge_bytes_[first_edge + g] = static_cast<unsigned char>(keys[a].first[depth]);
+    edge_children_[first_edge + g] = static_cast<std::uint32_t>(nodes_.size() - 1);
     build_node(keys, a, b, depth + 1);
   }
   return self;
 }
 
-namespace {
+inline std::uint32_t MentionMatcher::child(std::uint32_t node, unsigned char byte) const {
+  const Node& n = nodes_[node];
+  if (n.chain_byte != kNotChain) return n.chain_byte == byte ? node + 1 : kNone;
+  if (n.dense != kNone) return dense_[n.dense * 256 + byte];
+#if defined(__SSE2__)
+  const __m128i children = _mm_loadu_si128(reinterpret_cast<const __m128i*>(edge_bytes_.data() + n.first_edge));
+  const auto hits =
+      static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(children, _mm_set1_epi8(static_cast<char>(byte))))) &
+      ((1u << n.edge_count) - 1);
+  return hits != 0 ? edge_children_[n.first_edge + std::countr_zero(hits)] : kNone;
+#else
+  for (std::uint32_t e = n.first_edge; e < n.first_edge + n.edge_count; ++e)
+    if (edge_bytes_[e] == byte) return edge_children_[e];
+  return kNone;
+#endif
+}
 
-constexpr auto kAsciiAlnum = [] {
-  std::array<bool, 128> t{};
-  for (int c = 0; c < 128; ++c) t[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  return t;
-}();
+namespace {
 
 // Byte length of the UTF-8 sequence a lead byte starts (1 for stray bytes).
 inline std::size_t sequence_length(unsigned char lead) {
@@ -131,7 +234,7 @@ inline std::size_t sequence_length(unsigned char lead) {
 // the first byte.
 inline bool latin_at(std::string_view text, std::size_t j) {
   auto b = static_cast<unsigned char>(text[j]);
-  if (b < 0x80) return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+  if (b < 0x80) return kAsciiAlnum[b];
   if (b < 0xC3 || b > 0xC9) return false;
   std::size_t len = 1;
   return is_latin_alnum(decode_at(text, j, len));
@@ -148,82 +251,318 @@ inline std::size_t name_space_at(std::string_view text, std::size_t j) {
   return 0;
 }
 
-inline unsigned char lower_ascii(unsigned char b) {
-  return (b >= 'A' && b <= 'Z') ? static_cast<unsigned char>(b - 'A' + 'a') : b;
+// Is the code point that ends at text[end] (after a match) a Latin letter or digit?
+inline bool latin_before(std::string_view text, std::size_t end) {
+  const auto last = static_cast<unsigned char>(text[end - 1]);
+  return last < 0x80 ? kAsciiAlnum[last] : is_latin_alnum(decode_before(text, end));
 }
 
+// Text is classified 64 bytes at a time, a bit per byte.
+constexpr unsigned kBlock = 64;
+using BlockBits = std::uint64_t;
+
+inline BlockBits bits_below(unsigned k) { return k >= kBlock ? ~BlockBits{0} : (BlockBits{1} << k) - 1; }
+
+// Byte classes of a block.
+struct ByteMasks {
+  BlockBits cont = 0;   // 0x80..0xBF
+  BlockBits lead = 0;   // 0xC0..0xFF
+  BlockBits three = 0;  // 0xE0..0xEF, leads of three-byte code points
+  BlockBits alnum = 0;  // ASCII letters and digits
+  BlockBits punct = 0;  // ASCII bytes other than letters and digits that a key starts with
+  ByteMasks operator>>(unsigned s) const { return {cont >> s, lead >> s, three >> s, alnum >> s, punct >> s}; }
+};
+
+// A block of text that begins at a start position.
+struct BlockMasks {
+  BlockBits starts = 0;      // code point starts below `end`
+  BlockBits candidates = 0;  // those where a key could begin
+  unsigned end = 0;          // bytes of the code points that end inside the block
+  bool well_formed = false;  // every lead is followed by exactly its continuation bytes
+};
+
+class BlockScanner {
+ public:
+  BlockScanner(bool ascii_alnum, bool three_byte, bool other_lead, bool any_punct, unsigned punct_count,
+               const std::array<unsigned char, 4>& punct)
+      : word_starts_(ascii_alnum ? ~BlockBits{0} : 0),
+        three_byte_(three_byte ? ~BlockBits{0} : 0),
+        other_lead_(other_lead ? ~BlockBits{0} : 0),
+        any_punct_(any_punct),
+        punct_count_(punct_count),
+        punct_(punct) {}
+
+  ByteMasks classify(const unsigned char* bytes) const {
+    ByteMasks m;
+    for (unsigned q = 0; q < kBlock; q += 16) classify16(bytes + q, q, m);
+    return m;
+  }
+
+  // `m` classifies the block's bytes, of which the first `width` are
+  // text[at, at + width); `prev_latin`: the code point before them is a Latin
+  // letter or digit.
+  BlockMasks scan(const ByteMasks& m, const unsigned char* at, unsigned width, bool prev_latin) const {
+    // Continuation bytes must be where sequence_length() puts them. Leads of
+    // other than three bytes are rare in this text.
+    BlockBits two = 0, four = 0;
+    if (m.lead != m.three) [[unlikely]] {
+      for (BlockBits rest = m.lead & ~m.three; rest != 0; rest &= rest - 1) {
+        const auto k = static_cast<unsigned>(std::countr_zero(rest));
+        if (at[k] < 0xE0)
+          two |= BlockBits{1} << k;
+        else if (at[k] < 0xF8)
+          four |= BlockBits{1} << k;
+      }
+    }
+    const BlockBits expected = ((two | m.three | four) << 1) | ((m.three | four) << 2) | (four << 3);
+    BlockMasks b;
+    // Bytes past the text classify as zeros (ASCII), so a code point cut by
+    // the text's end is malformed here.
+    b.well_formed = expected == m.cont;
+    // The lead whose continuation bytes cross the block's end starts the next block.
+    constexpr BlockBits kLast3 = BlockBits{7} << (kBlock - 3);
+    const BlockBits crossing = (two & kLast3 << 2) | (m.three & kLast3 << 1) | (four & kLast3);
+    b.end = crossing != 0 ? static_cast<unsigned>(std::countr_zero(crossing)) : width;
+    const BlockBits inside = bits_below(b.end);
+    b.starts = ~m.cont & inside;
+    // Inside a Latin word nothing starts; after a non-ASCII byte the
+    // candidate check decides (é is Latin).
+    const BlockBits word_starts = m.alnum & ~((m.alnum << 1) | static_cast<BlockBits>(prev_latin));
+    b.candidates =
+        (m.punct | (word_starts & word_starts_) | (m.three & three_byte_) | (m.lead & ~m.three & other_lead_)) & inside;
+    return b;
+  }
+
+ private:
+#if defined(__SSE2__)
+  void classify16(const unsigned char* bytes, unsigned shift, ByteMasks& m) const {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes));
+    auto mask = [shift](__m128i x) { return static_cast<BlockBits>(_mm_movemask_epi8(x)) << shift; };
+    auto splat = [](int c) { return _mm_set1_epi8(static_cast<char>(c)); };
+    const __m128i top2 = _mm_and_si128(v, splat(0xC0));
+    m.cont |= mask(_mm_cmpeq_epi8(top2, splat(0x80)));
+    m.lead |= mask(_mm_cmpeq_epi8(top2, splat(0xC0)));
+    m.three |= mask(_mm_cmpeq_epi8(_mm_and_si128(v, splat(0xF0)), splat(0xE0)));
+    // Unsigned ranges as signed compares: x - lo + 0x80 < 0x80 + count.
+    const __m128i letters =
+        _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, splat(0x20)), splat(0x80 - 'a')), splat(0x80 + 26));
+    const __m128i digits = _mm_cmplt_epi8(_mm_add_epi8(v, splat(0x80 - '0')), splat(0x80 + 10));
+    const __m128i alnum = _mm_or_si128(letters, digits);
+    m.alnum |= mask(alnum);
+    if (any_punct_) {
+      m.punct |= mask(_mm_andnot_si128(_mm_or_si128(alnum, _mm_cmplt_epi8(v, _mm_setzero_si128())), splat(0xFF)));
+    } else if (punct_count_ != 0) {
+      __m128i hits = _mm_setzero_si128();
+      for (unsigned k = 0; k < punct_count_; ++k) hits = _mm_or_si128(hits, _mm_cmpeq_epi8(v, splat(punct_[k])));
+      m.punct |= mask(hits);
+    }
+  }
+#else
+  void classify16(const unsigned char* bytes, unsigned shift, ByteMasks& m) const {
+    for (unsigned k = 0; k < 16; ++k) {
+      const unsigned char c = bytes[k];
+      const BlockBits bit = BlockBits{1} << (shift + k);
+      if ((c & 0xC0) == 0x80) m.cont |= bit;
+      if (c >= 0xC0) m.lead |= bit;
+      if ((c & 0xF0) == 0xE0) m.three |= bit;
+      if (c < 0x80 && kAsciiAlnum[c]) m.alnum |= bit;
+      if (c < 0x80 && !kAsciiAlnum[c] &&
+          (any_punct_ || std::find(punct_.begin(), punct_.begin() + punct_count_, c) != punct_.begin() + punct_count_))
+        m.punct |= bit;
+    }
+  }
+#endif
+
+  BlockBits word_starts_, three_byte_, other_lead_;  // all ones when some key starts so
+  bool any_punct_;
+  unsigned punct_count_;
+  std::array<unsigned char, 4> punct_;
+};
+
 }  // namespace
+
+MentionMatcher::Found MentionMatcher::walk(std::string_view text, std::uint32_t node, std::size_t j,
+                                           bool last_latin) const {
+  // Name spaces are skipped between code points; a match is recorded at each
+  // code point end whose Latin word boundary holds, the last one is the longest.
+  const std::size_t n = text.size();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const Node* nodes = nodes_.data();
+  Found best;
+  for (;;) {
+    const Node& at = nodes[node];
+    if (at.target != kNone && !(last_latin && j < n && latin_at(text, j))) best = {j, at.target};
+    if (j >= n || at.edge_count == 0) break;
+    const unsigned kind = kStepKind[bytes[j]];
+    if (kind < kThreeByte) {  // an ASCII code point other than a name space
+      node = child(node, static_cast<unsigned char>(kind));
+      if (node == kNone) break;
+      last_latin = kAsciiAlnum[bytes[j]];
+      ++j;
+      continue;
+    }
+    if (kind == kThreeByte && n - j >= 3) {
+      // Hangul and most other three-byte code points: not Latin, not a name space.
+      node = child(node, bytes[j]);
+      if (node == kNone) break;
+      node = child(node, kLower[bytes[j + 1]]);
+      if (node == kNone) break;
+      node = child(node, kLower[bytes[j + 2]]);
+      if (node == kNone) break;
+      last_latin = false;
+      j += 3;
+      continue;
+    }
+    while (const std::size_t space = name_space_at(text, j)) {
+      j += space;
+      if (j >= n) return best;
+    }
+    const std::size_t cp_end = std::min(j + sequence_length(bytes[j]), n);
+    last_latin = latin_at(text, j);
+    do {
+      node = child(node, kLower[bytes[j]]);
+      ++j;
+    } while (node != kNone && j < cp_end);
+    if (node == kNone) break;
+  }
+  return best;
+}
+
+MentionMatcher::Found MentionMatcher::match_at(std::string_view text, std::size_t i, bool prev_latin) const {
+  const auto first = static_cast<unsigned char>(text[i]);
+  const bool here_latin = latin_at(text, i);
+  if (here_latin && prev_latin) return {};
+  std::uint32_t node = root_[kLower[first]];
+  const std::size_t cp_end = std::min(i + sequence_length(first), text.size());
+  std::size_t j = i + 1;
+  for (; node != kNone && j < cp_end; ++j) node = child(node, kLower[static_cast<unsigned char>(text[j])]);
+  if (node == kNone) return {};
+  return walk(text, node, j, here_latin);
+}
 
 void MentionMatcher::find(std::string_view text, std::vector<Match>& out) const {
   if (nodes_.size() <= 1) return;
   const std::size_t n = text.size();
-  std::size_t i = 0;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const BlockScanner scanner(starts_.ascii_alnum, starts_.three_byte, starts_.other_lead, starts_.any_punct,
+                             starts_.punct_count, starts_.punct);
+  const std::uint16_t* first_blocks = three_byte_blocks_.data();
+  const std::uint32_t* first_nodes = three_byte_nodes_.data();
+  const Node* nodes = nodes_.data();
+  std::size_t i = 0;        // a start position: where the previous code point or match ends
   bool prev_latin = false;  // is the code point before i a Latin letter or digit?
+  auto record = [&out](const Found& found, std::size_t begin) {
+    out.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(found.end), found.target});
+  };
   while (i < n) {
-    auto first = static_cast<unsigned char>(text[i]);
-    // ASCII fast path: inside a word, or at a byte no key starts with,
-    // nothing can start here.
-    if (first < 0x80) {
-      const bool latin = kAsciiAlnum[first];
-      if ((latin && prev_latin) || root_[lower_ascii(first)] == kNone) {
-        prev_latin = latin;
-        ++i;
-        continue;
-      }
+    // No load reads past the text: the last block is the text's last 64
+    // bytes, shifted, or a padded copy when the text is shorter.
+    const auto width = static_cast<unsigned>(std::min<std::size_t>(n - i, kBlock));
+    ByteMasks m;
+    if (width == kBlock) {
+      m = scanner.classify(bytes + i);
+    } else if (n >= kBlock) {
+      m = scanner.classify(bytes + n - kBlock) >> (kBlock - width);
+    } else {
+      unsigned char padded[kBlock] = {};
+      std::memcpy(padded, bytes + i, width);
+      m = scanner.classify(padded);
     }
-    // A Hangul syllable no key starts with (lead bytes 0xEA..0xED, the
-    // syllables' block): a Hangul letter is not Latin, so just step over it.
-    if (first >= 0xEA && first <= 0xED && i + 2 < n && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80 &&
-        (static_cast<unsigned char>(text[i + 2]) & 0xC0) == 0x80) {
-      const char32_t c = (static_cast<char32_t>(first & 0x0F) << 12) |
-                         (static_cast<char32_t>(static_cast<unsigned char>(text[i + 1]) & 0x3F) << 6) |
-                         (static_cast<unsigned char>(text[i + 2]) & 0x3F);
-      if (c >= kFirstSyllable && c <= kLastSyllable && !key_syllables_.test(c - kFirstSyllable)) {
-        prev_latin = false;
-        i += 3;
-        continue;
-      }
-    }
-    const std::size_t len = std::min(sequence_length(first), n - i);
-    const bool here_latin = latin_at(text, i);
-    std::uint32_t node = (here_latin && prev_latin) ? kNone : root_[lower_ascii(first)];
-    std::size_t best_end = 0;
-    std::uint32_t best_target = kNone;
-    // Walk the trie over the following bytes, skipping name spaces between
-    // code points; a match is recorded at each code point end whose Latin
-    // word boundary holds.
-    std::size_t j = i + 1;
-    std::size_t cp_end = std::min(i + len, n);
-    bool last_latin = here_latin;
-    while (node != kNone) {
-      if (j >= cp_end) {
-        const Node& at = nodes_[node];
-        if (at.target != kNone && !(last_latin && j < n && latin_at(text, j))) {
-          best_end = j;
-          best_target = at.target;
+    const BlockMasks block = scanner.scan(m, bytes + i, width, prev_latin);
+    if (!block.well_formed) [[unlikely]] {
+      // Malformed UTF-8 (which the notes parser does not let through): one
+      // start position at a time, as sequence_length() steps.
+      for (const std::size_t stop = i + width; i < stop;) {
+        const Found found = match_at(text, i, prev_latin);
+        if (found.target != kNone) {
+          record(found, i);
+          i = found.end;
+          prev_latin = latin_before(text, i);
+        } else {
+          prev_latin = latin_at(text, i);
+          i += std::min(sequence_length(bytes[i]), n - i);
         }
-        if (at.edge_count == 0 || j >= n) break;
-        while (j < n) {
-          std::size_t space = name_space_at(text, j);
-          if (space == 0) break;
-          j += space;
-        }
-        if (j >= n) break;
-        cp_end = std::min(j + sequence_length(static_cast<unsigned char>(text[j])), n);
-        last_latin = latin_at(text, j);
       }
-      node = child(node, lower_ascii(static_cast<unsigned char>(text[j])));
-      ++j;
-    }
-    if (best_target != kNone) {
-      out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(best_end), best_target});
-      // Continue after the match; the char before the next start is the last matched one.
-      i = best_end;
-      prev_latin = is_latin_alnum(decode_before(text, i));
       continue;
     }
-    prev_latin = here_latin;
-    i += len;
+    BlockBits candidates = block.candidates;
+    // Most three-byte code points (Korean syllables) start no key: two loads
+    // each drop them, in a loop of their own.
+    for (BlockBits three = candidates & m.three; three != 0; three &= three - 1) {
+      const unsigned char* at = bytes + i + std::countr_zero(three);
+      if (first_nodes[first_blocks[three_byte_slot(at)] * 64 + (at[2] & 0x3F)] == kNone)
+        candidates ^= three & (0 - three);
+    }
+    std::size_t from = i;  // the last start position whose prev_latin is known: the block's or a match end
+    bool left_block = false;
+    while (candidates != 0) {
+      const auto k = static_cast<unsigned>(std::countr_zero(candidates));
+      candidates &= candidates - 1;
+      const std::size_t p = i + k;
+      // Is the code point before p Latin? Known at `from`; after it, inside
+      // the well-formed block, its start is the previous start bit.
+      auto latin_before_p = [&] {
+        if (p == from) return prev_latin;
+        const unsigned char before = bytes[p - 1];
+        return before < 0x80 ? kAsciiAlnum[before]
+                             : latin_at(text, i + std::bit_width(block.starts & bits_below(k)) - 1);
+      };
+      std::uint32_t node;
+      std::size_t next;  // where the walk goes on, after the first code point
+      bool latin;
+      bool try_second = true;
+      if (m.three >> k & 1) {
+        // The filter above left only those that start some key.
+        node = first_nodes[first_blocks[three_byte_slot(bytes + p)] * 64 + (bytes[p + 2] & 0x3F)];
+        next = p + 3;
+        latin = false;
+      } else if (bytes[p] < 0x80) {
+        node = root_[kLower[bytes[p]]];
+        if (node == kNone) continue;
+        latin = kAsciiAlnum[bytes[p]];
+        if (latin && latin_before_p()) continue;
+        next = p + 1;
+      } else {
+        // Other leads, rare: the general first step.
+        latin = latin_at(text, p);
+        if (latin && latin_before_p()) continue;
+        node = root_[bytes[p]];
+        next = p + 1;
+        for (const std::size_t cp_end = p + sequence_length(bytes[p]); node != kNone && next < cp_end; ++next)
+          node = child(node, bytes[next]);
+        if (node == kNone) continue;
+        try_second = false;
+      }
+      // Most walks end at the second code point: try its first byte before
+      // calling walk() (which starts there) unless there is a match already or
+      // the next byte may be a name space.
+      if (try_second && nodes[node].target == kNone) {
+        if (next >= n) continue;
+        if (const unsigned kind = kStepKind[bytes[next]]; kind != kGeneralStep) {
+          const auto byte = static_cast<unsigned char>(kind < kThreeByte ? kind : bytes[next]);
+          if (child(node, byte) == kNone) continue;
+        }
+      }
+      const Found found = walk(text, node, next, latin);
+      if (found.target == kNone) continue;
+      record(found, p);
+      from = found.end;
+      prev_latin = latin_before(text, from);
+      if (from >= i + block.end) {
+        left_block = true;
+        break;
+      }
+      // Matches do not overlap; the candidates after this one stand.
+      candidates &= ~bits_below(static_cast<unsigned>(from - i));
+    }
+    if (left_block) {
+      i = from;
+      continue;
+    }
+    // The last code point is ASCII, or its lead is the block's last lead.
+    const unsigned last = static_cast<unsigned>(std::bit_width(block.starts)) - 1;
+    prev_latin = (m.alnum >> last & 1) != 0 || ((m.lead >> last & 1) != 0 && latin_at(text, i + last));
+    i += block.end;
   }
 }
 

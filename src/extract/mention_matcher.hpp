@@ -2,10 +2,16 @@
 // case-insensitively, spaces inside names ignored, Latin word boundaries at
 // both ends (a Hangul particle glued on does not block), longest match first,
 // matches never overlapping. Also used for relation cue words.
+//
+// Most of the text starts no match: the scan classifies 64 bytes at a time
+// (SSE2) and walks the trie only from the code points that could begin a key
+// (an ASCII word start or punctuation some key begins with, a multi-byte
+// code point); a three-byte first code point (Hangul) is looked up whole, and
+// the second code point is tried before a walk. Malformed UTF-8 is matched
+// one start position at a time, with the same results.
 #pragma once
 
 #include <array>
-#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -42,35 +48,58 @@ class MentionMatcher {
  private:
   struct Node {
     std::uint32_t target = kNone;
-    std::uint32_t first_edge = 0;  // edges_[first_edge, first_edge + edge_count)
+    std::uint32_t first_edge = 0;  // its children: edge_bytes_/edge_children_[first_edge, + edge_count)
+    std::uint32_t dense = kNone;   // index of its 256-entry table in dense_, if any
     std::uint16_t edge_count = 0;
-    std::uint32_t dense = kNone;  // index of its 256-entry table in dense_, if any
+    // Most nodes are links of a chain: no target, one child laid out right
+    // after them (depth first). The child's byte, else kNotChain.
+    std::uint16_t chain_byte = kNotChain;
   };
-  static constexpr std::uint16_t kDenseFanout = 8;
-  struct Edge {
-    unsigned char byte;
-    std::uint32_t child;
-  };
-  std::uint32_t child(std::uint32_t node, unsigned char byte) const {
-    const Node& n = nodes_[node];
-    if (n.dense != kNone) return dense_[n.dense * 256 + byte];
-    const Edge* e = edges_.data() + n.first_edge;
-    for (std::uint16_t i = 0; i < n.edge_count; ++i)
-      if (e[i].byte == byte) return e[i].child;
-    return kNone;
-  }
+  static constexpr std::uint16_t kNotChain = 0x200;
+  // Up to this many children are found with one 16-byte compare.
+  static constexpr std::uint32_t kDenseFanout = 16;
+  std::uint32_t child(std::uint32_t node, unsigned char byte) const;  // kNone when absent
   std::uint32_t build_node(const std::vector<std::pair<std::string_view, std::uint32_t>>& keys, std::size_t lo,
                            std::size_t hi, std::size_t depth);
+  void build_start_tables();
+
+  // The longest match of a walk (end 0 and kNone when there is none).
+  struct Found {
+    std::size_t end = 0;
+    std::uint32_t target = kNone;
+  };
+  // Continues a walk at `node`, reached at the end j of a text code point
+  // whose Latin-ness is `last_latin`.
+  Found walk(std::string_view text, std::uint32_t node, std::size_t j, bool last_latin) const;
+  // The whole attempt at start position i, for any bytes (find() takes
+  // shortcuts in well-formed text).
+  Found match_at(std::string_view text, std::size_t i, bool prev_latin) const;
 
   std::unordered_map<std::string, std::uint32_t> keys_;  // normalized key -> target
   std::vector<Node> nodes_;                              // nodes_[0] is the root
-  std::vector<Edge> edges_;                              // each node's children contiguous, sorted by byte
-  std::vector<std::uint32_t> dense_;                     // 256 children per high-fanout node
-  std::array<std::uint32_t, 256> root_{};                // dense first level: root child per byte
-  // Hangul syllables (U+AC00..U+D7A3) some key starts with: most syllables of
-  // Korean text start none, and one bit test skips them without a trie walk.
-  static constexpr char32_t kFirstSyllable = 0xAC00, kLastSyllable = 0xD7A3;
-  std::bitset<kLastSyllable - kFirstSyllable + 1> key_syllables_;
+  // Each node's children contiguous, sorted by byte; the bytes are followed
+  // by 16 of padding, so that a node's can be loaded whole.
+  std::vector<unsigned char> edge_bytes_;
+  std::vector<std::uint32_t> edge_children_;
+  std::vector<std::uint32_t> dense_;       // 256 children per high-fanout node
+  std::array<std::uint32_t, 256> root_{};  // dense first level: root child per byte
+
+  // Which code points can start a key, by class, for the block scan.
+  struct StartClasses {
+    bool ascii_alnum = false;  // some key starts with a letter or digit
+    bool three_byte = false;   // ... with a three-byte code point (lead E0..EF)
+    bool other_lead = false;   // ... with any other byte >= 0xC0
+    bool any_punct = false;    // ... with more kinds of ASCII punctuation than fit below
+    unsigned punct_count = 0;  // ... with these ASCII non-alnum bytes
+    std::array<unsigned char, 4> punct{};
+  };
+  StartClasses starts_;
+  // The node after a whole three-byte first code point, in two levels: the
+  // lead's low nibble and the second byte's low six bits pick a block of 64
+  // (block 0: no key), the third byte's picks the node. Korean text is mostly
+  // syllables that start no key, and one or two loads reject them.
+  std::vector<std::uint16_t> three_byte_blocks_;
+  std::vector<std::uint32_t> three_byte_nodes_;  // 64 per block
 };
 
 }  // namespace ng::extract

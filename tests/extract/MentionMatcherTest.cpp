@@ -1,7 +1,13 @@
-// MentionMatcher: the matching rules the issue names, one per test.
+// MentionMatcher: the matching rules the issue names, one per test; then the
+// edges of the block scan, and a plain statement of the rules compared with
+// find() on random text.
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <random>
+
 #include "extract/mention_matcher.hpp"
+#include "extract/script_class.hpp"
 
 using ng::extract::MentionMatcher;
 
@@ -85,4 +91,238 @@ TEST(MentionMatcher, SyllablesNoKeyStartsWithAreSteppedOverNotMatchedAcross) {
   auto m = make({{"람다", 7}, {"S3", 2}});
   EXPECT_EQ(found(m, "다람다가 다S3를"), (std::vector<std::string>{"람다#7", "S3#2"}));
   EXPECT_EQ(found(m, "다다다 람 다"), std::vector<std::string>{"람 다#7"});
+}
+
+// The block scan (64 bytes at a time) and its shortcuts, next to the rules.
+namespace {
+
+std::string repeat(std::string_view piece, std::size_t times) {
+  std::string s;
+  for (std::size_t i = 0; i < times; ++i) s += piece;
+  return s;
+}
+
+// The matching rules stated as simply as possible, key by key, for any bytes:
+// code points as the lead byte's length says (cut at the text's end), name
+// spaces skipped between code points, the longest key at each start.
+class ReferenceMatcher {
+ public:
+  void add(std::string_view name, std::uint32_t target) {
+    std::string key = MentionMatcher::normalize(name);
+    if (key.empty()) return;
+    for (const auto& [k, t] : keys_)
+      if (k == key) return;
+    keys_.emplace_back(std::move(key), target);
+  }
+
+  std::vector<MentionMatcher::Match> find(std::string_view text) const {
+    std::vector<MentionMatcher::Match> out;
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    bool prev_latin = false;
+    while (i < n) {
+      std::size_t best_end = 0;
+      std::uint32_t best_target = 0;
+      if (!(latin_at(text, i) && prev_latin)) {
+        for (const auto& [key, target] : keys_) {
+          const std::size_t end = match_end(text, i, key);
+          if (end > best_end) {
+            best_end = end;
+            best_target = target;
+          }
+        }
+      }
+      if (best_end != 0) {
+        out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(best_end), best_target});
+        i = best_end;
+        prev_latin = ng::extract::is_latin_alnum(ng::extract::decode_before(text, i));
+      } else {
+        prev_latin = latin_at(text, i);
+        i += std::min(sequence_length(static_cast<unsigned char>(text[i])), n - i);
+      }
+    }
+    return out;
+  }
+
+ private:
+  static std::size_t sequence_length(unsigned char lead) {
+    return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF8 ? 4 : 1;
+  }
+  static bool latin_at(std::string_view text, std::size_t j) {
+    const auto b = static_cast<unsigned char>(text[j]);
+    if (b < 0x80) return std::isalnum(b) != 0;
+    if (b < 0xC3 || b > 0xC9) return false;  // only these leads start U+00C0..U+024F
+    std::size_t len = 0;
+    return ng::extract::is_latin_alnum(ng::extract::decode_at(text, j, len));
+  }
+  static std::size_t name_space_at(std::string_view text, std::size_t j) {
+    for (std::string_view space : {" ", "\t", "\u00A0", "\u3000"})
+      if (text.substr(j, space.size()) == space) return space.size();
+    return 0;
+  }
+  // Where `key` ends when it matches at start position i, else 0.
+  static std::size_t match_end(std::string_view text, std::size_t i, std::string_view key) {
+    const std::size_t n = text.size();
+    std::size_t j = i, cp_end = i;
+    bool last_latin = false;
+    for (char k : key) {
+      if (j >= cp_end) {
+        if (j > i)
+          while (j < n && name_space_at(text, j) != 0) j += name_space_at(text, j);
+        if (j >= n) return 0;
+        cp_end = std::min(j + sequence_length(static_cast<unsigned char>(text[j])), n);
+        last_latin = latin_at(text, j);
+      }
+      const char c = text[j] >= 'A' && text[j] <= 'Z' ? static_cast<char>(text[j] - 'A' + 'a') : text[j];
+      if (c != k) return 0;
+      ++j;
+    }
+    if (j < cp_end || (last_latin && j < n && latin_at(text, j))) return 0;
+    return j;
+  }
+
+  std::vector<std::pair<std::string, std::uint32_t>> keys_;
+};
+
+std::vector<std::string> positions(const std::vector<MentionMatcher::Match>& matches) {
+  std::vector<std::string> out;
+  for (const auto& m : matches)
+    out.push_back(std::to_string(m.begin) + "-" + std::to_string(m.end) + "#" + std::to_string(m.target));
+  return out;
+}
+
+}  // namespace
+
+TEST(MentionMatcher, MatchesAtEveryOffsetAroundBlockBoundaries) {
+  // A key starting at each offset 0..200 after ASCII, Hangul and mixed
+  // filler: across 64-byte blocks, in the last block (loaded shifted) and in
+  // texts shorter than a block (a padded copy), up to the text's last byte.
+  auto m = make({{"Auto Scaling", 1}, {"람다", 2}, {"S", 3}});
+  for (std::string_view filler : {".", "가", "x ", "다 "}) {
+    for (std::size_t times = 0; times < 200; ++times) {
+      const std::string lead = repeat(filler, times);
+      const std::string text = lead + "AutoScaling, 람다와 S";
+      std::vector<MentionMatcher::Match> out;
+      m.find(text, out);
+      const auto at = static_cast<std::uint32_t>(lead.size());
+      ASSERT_EQ(out.size(), 3u) << filler << " x" << times;
+      EXPECT_EQ(out[0].begin, at);
+      EXPECT_EQ(out[0].end, at + 11);
+      EXPECT_EQ(out[1].begin, at + 13);
+      EXPECT_EQ(out[1].target, 2u);
+      EXPECT_EQ(out[2].end, text.size());
+    }
+  }
+}
+
+TEST(MentionMatcher, WordInsideALongRunOfLettersIsNotAStart) {
+  // The word-start mask carries across blocks: "kms" ending a 70-letter word
+  // is no match, one after a space is.
+  auto m = make({{"KMS", 1}});
+  for (std::size_t letters = 60; letters < 70; ++letters) {
+    EXPECT_TRUE(found(m, repeat("a", letters) + "kms").empty()) << letters;
+    EXPECT_EQ(found(m, repeat("a", letters) + " kms"), std::vector<std::string>{"kms#1"}) << letters;
+  }
+}
+
+TEST(MentionMatcher, NameSpacesOfEveryKindInsideNames) {
+  auto m = make({{"Dynamo DB", 1}, {"오토 스케일링", 2}});
+  EXPECT_EQ(found(m, "Dynamo\u00A0DB와 오토\u3000스케일링, Dynamo\t \u00A0DB"),
+            (std::vector<std::string>{"Dynamo\u00A0DB#1", "오토\u3000스케일링#2", "Dynamo\t \u00A0DB#1"}));
+  // Not at the start or the end of a match.
+  EXPECT_EQ(found(m, "\u00A0DynamoDB\u3000"), std::vector<std::string>{"DynamoDB#1"});
+}
+
+TEST(MentionMatcher, LatinLettersWithDiacriticsAreWordCharacters) {
+  auto m = make({{"KMS", 1}, {"Élan", 2}});
+  EXPECT_TRUE(found(m, "éKMS KMSé ÿKMS").empty());
+  // × and ÷ are not letters; a Hangul particle is no Latin letter either.
+  EXPECT_EQ(found(m, "×KMS÷ KMS는"), (std::vector<std::string>{"KMS#1", "KMS#1"}));
+  // Only ASCII is case-folded.
+  EXPECT_EQ(found(m, "élan ÉLAN xÉlan"), std::vector<std::string>{"ÉLAN#2"});
+  // A match that would end before a letter does not; after one that ends in
+  // é, a letter cannot start the next.
+  auto m2 = make({{"café", 1}, {"KMS", 2}});
+  EXPECT_EQ(found(m2, "caféKMS café KMS"), (std::vector<std::string>{"café#1", "KMS#2"}));
+  auto m3 = make({{"café", 1}, {"KMS", 2}});
+  EXPECT_TRUE(found(m3, "caféKMS").empty());
+}
+
+TEST(MentionMatcher, HangulParticleAfterAMatchAtABlockBoundary) {
+  auto m = make({{"ECS", 1}, {"람다", 2}});
+  for (std::size_t pad = 55; pad < 70; ++pad) {
+    const std::string text = repeat(".", pad) + "ECS와 람다를";
+    EXPECT_EQ(found(m, text), (std::vector<std::string>{"ECS#1", "람다#2"})) << pad;
+  }
+}
+
+TEST(MentionMatcher, TextEndingInsideACodePoint) {
+  auto m = make({{"KMS", 1}, {"람다", 2}});
+  EXPECT_EQ(found(m, "KMS \xEB\x9E"), std::vector<std::string>{"KMS#1"});
+  EXPECT_TRUE(found(m, "\xEB\x9E\x8C\xEB\x8B").empty());  // 람 and a cut 다
+  EXPECT_EQ(found(m, repeat("가", 30) + "람다 KMS\xF0\x9F"), (std::vector<std::string>{"람다#2", "KMS#1"}));
+}
+
+TEST(MentionMatcher, StrayAndMissingContinuationBytes) {
+  auto m = make({{"KMS", 1}, {"람다", 2}});
+  EXPECT_EQ(found(m, "\x80KMS\x80 \xBF람다\xEA"), (std::vector<std::string>{"KMS#1", "람다#2"}));
+  // A lead byte takes the bytes after it, as its length says, whatever they are.
+  EXPECT_TRUE(found(m, "\xE3KMS").empty());
+  EXPECT_EQ(found(m, "\xE3KMS KMS"), std::vector<std::string>{"KMS#1"});
+  EXPECT_EQ(found(m, repeat("x", 63) + "\xC3" + "  KMS " + repeat("\xFF", 70) + " KMS"),
+            (std::vector<std::string>{"KMS#1", "KMS#1"}));
+}
+
+TEST(MentionMatcher, CueTableWithOneKey) {
+  auto m = make({{"연동", 1}});
+  EXPECT_EQ(found(m, repeat("가나다 ", 20) + "S3와 연동된다, 연 동"), (std::vector<std::string>{"연동#1", "연 동#1"}));
+  auto latin = make({{"runs on", 2}});
+  EXPECT_EQ(found(latin, "it runs on ECS; reruns on"), std::vector<std::string>{"runs on#2"});
+}
+
+TEST(MentionMatcher, KeysStartingWithPunctuationOrOtherScripts) {
+  // Up to four ASCII punctuation first bytes are compared in the scan, more
+  // make every one a candidate; two- and four-byte first code points take
+  // the general first step.
+  auto few = make({{".NET", 1}, {"(beta)", 2}});
+  EXPECT_EQ(found(few, repeat("가", 25) + " .net (BETA) x.NET"),
+            (std::vector<std::string>{".net#1", "(BETA)#2", ".NET#1"}));
+  auto many = make({{".a", 1}, {"-b", 2}, {"+c", 3}, {"(d", 4}, {"[e", 5}, {"ø", 6}, {"😀x", 7}});
+  EXPECT_EQ(found(many, repeat("z ", 40) + ".a -b +c (d [e øx 😀x"),
+            (std::vector<std::string>{".a#1", "-b#2", "+c#3", "(d#4", "[e#5", "😀x#7"}));
+}
+
+TEST(MentionMatcher, MatchesTheReferenceOnRandomText) {
+  // Texts and names drawn from pieces that exercise every path: ASCII words
+  // and punctuation, Latin-1 letters and signs, Hangul, other three-byte
+  // and four-byte code points, name spaces, and malformed UTF-8.
+  const std::vector<std::string> pieces = {
+      "a",      "b",      "K",    "M",  "s",        "3",        " ",        "\t",       "\n",   ".",
+      "-",      "é",      "É",    "×",  "ø",        "가",       "나",       "람",       "다",   "와",
+      "\u00A0", "\u3000", "「",   "😀",  "\x80",     "\xBF",     "\xEA",     "\xC3",     "\xFF", "\xE3\x80",
+      "ab",     "KMS",    "람다", "S3", "\xF0\x9F", "\xEB\x9E", "\xC3\xA9", "\xE2\x80", "(",    "\xC1\xB0"};
+  std::mt19937 rng(20240917);
+  auto draw = [&](std::size_t max_pieces, std::size_t pool) {
+    std::string s;
+    const std::size_t count = std::uniform_int_distribution<std::size_t>(1, max_pieces)(rng);
+    for (std::size_t k = 0; k < count; ++k) s += pieces[std::uniform_int_distribution<std::size_t>(0, pool - 1)(rng)];
+    return s;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    MentionMatcher matcher;
+    ReferenceMatcher reference;
+    const std::size_t key_count = std::uniform_int_distribution<std::size_t>(1, 12)(rng);
+    for (std::size_t k = 0; k < key_count; ++k) {
+      const std::string name = draw(3, round % 2 == 0 ? 20 : pieces.size());
+      matcher.add(name, static_cast<std::uint32_t>(k));
+      reference.add(name, static_cast<std::uint32_t>(k));
+    }
+    matcher.build();
+    for (int t = 0; t < 4; ++t) {
+      const std::string text = draw(90, pieces.size());
+      std::vector<MentionMatcher::Match> out;
+      matcher.find(text, out);
+      ASSERT_EQ(positions(out), positions(reference.find(text))) << "round " << round << " text " << text;
+    }
+  }
 }
