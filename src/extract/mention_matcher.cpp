@@ -65,19 +65,27 @@ inline std::size_t three_byte_slot(const unsigned char* at) {
 MentionMatcher::MentionMatcher() { root_.fill(kNone); }
 
 std::string MentionMatcher::normalize(std::string_view name) {
-  std::string key;
-  key.reserve(name.size());
+  // Written into a buffer of the name's size (the key is never longer), ASCII
+  // without a decode: keys are made for every name and alias of every entity.
+  std::string key(name.size(), '\0');
+  char* out = key.data();
   for (std::size_t i = 0; i < name.size();) {
+    const auto b = static_cast<unsigned char>(name[i]);
+    if (b < 0x80) {
+      if (b != ' ' && b != '\t') *out++ = static_cast<char>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
+      ++i;
+      continue;
+    }
     std::size_t len = 1;
-    char32_t c = decode_at(name, i, len);
+    const char32_t c = decode_at(name, i, len);
+    len = std::min(len, name.size() - i);  // a sequence cut off by the end
     if (!is_name_space(c)) {
-      if (c >= 'A' && c <= 'Z')
-        key += static_cast<char>(c - 'A' + 'a');
-      else
-        key.append(name.substr(i, len));
+      std::memcpy(out, name.data() + i, len);
+      out += len;
     }
     i += len;
   }
+  key.resize(static_cast<std::size_t>(out - key.data()));
   return key;
 }
 
@@ -179,26 +187,29 @@ std::uint32_t MentionMatcher::build_node(const std::vector<std::pair<std::string
     nodes_[self].target = keys[lo].second;
     ++lo;
   }
-  // Group the remaining keys by their byte at `depth`.
-  std::vector<std::pair<std::size_t, std::size_t>> groups;
+  // Group the remaining keys by their byte at `depth`, on a stack shared by
+  // every level (most nodes have one child: a vector each was a malloc per node).
+  const std::size_t base = group_stack_.size();
   for (std::size_t i = lo; i < hi;) {
     std::size_t j = i + 1;
     while (j < hi && keys[j].first[depth] == keys[i].first[depth]) ++j;
-    groups.emplace_back(i, j);
+    group_stack_.emplace_back(i, j);
     i = j;
   }
+  const std::size_t groups = group_stack_.size() - base;
   auto first_edge = static_cast<std::uint32_t>(edge_bytes_.size());
   nodes_[self].first_edge = first_edge;
-  nodes_[self].edge_count = static_cast<std::uint16_t>(groups.size());
-  edge_bytes_.resize(edge_bytes_.size() + groups.size());
-  edge_children_.resize(edge_children_.size() + groups.size());
-  for (std::size_t g = 0; g < groups.size(); ++g) {
-    auto [a, b] = groups[g];
+  nodes_[self].edge_count = static_cast<std::uint16_t>(groups);
+  edge_bytes_.resize(edge_bytes_.size() + groups);
+  edge_children_.resize(edge_children_.size() + groups);
+  for (std::size_t g = 0; g < groups; ++g) {
+    const auto [a, b] = group_stack_[base + g];
     nodes_.push_back({});
     edge_bytes_[first_edge + g] = static_cast<unsigned char>(keys[a].first[depth]);
     edge_children_[first_edge + g] = static_cast<std::uint32_t>(nodes_.size() - 1);
     build_node(keys, a, b, depth + 1);
   }
+  group_stack_.resize(base);
   return self;
 }
 

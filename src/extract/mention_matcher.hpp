@@ -75,6 +75,7 @@ class MentionMatcher {
   // shortcuts in well-formed text).
   Found match_at(std::string_view text, std::size_t i, bool prev_latin) const;
 
+  std::vector<std::pair<std::size_t, std::size_t>> group_stack_;  // build_node's key groups, all levels
   std::unordered_map<std::string, std::uint32_t> keys_;  // normalized key -> target
   std::vector<Node> nodes_;                              // nodes_[0] is the root
   // Each node's children contiguous, sorted by byte; the bytes are followed

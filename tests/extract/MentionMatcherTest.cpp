@@ -31,6 +31,21 @@ MentionMatcher make(std::initializer_list<std::pair<const char*, std::uint32_t>>
 
 }  // namespace
 
+TEST(MentionMatcher, NormalizeLowersAsciiAndDropsNameSpacesOnly) {
+  EXPECT_EQ(MentionMatcher::normalize("Amazon EC2"), "amazonec2");
+  EXPECT_EQ(MentionMatcher::normalize("Dynamo\tDB"), "dynamodb");
+  EXPECT_EQ(MentionMatcher::normalize("API\xC2\xA0게이트웨이"), "api게이트웨이");   // NBSP
+  EXPECT_EQ(MentionMatcher::normalize("오토\xE3\x80\x80스케일"), "오토스케일");  // ideographic space
+  EXPECT_EQ(MentionMatcher::normalize("ÉCOLE É"), "ÉcoleÉ");  // only ASCII is lower-cased
+  EXPECT_EQ(MentionMatcher::normalize(" \t "), "");
+}
+
+TEST(MentionMatcher, NormalizeKeepsASequenceCutOffByTheEndWithoutReadingPastIt) {
+  const std::string text = "S3\xEA\xB0";  // a three-byte lead and one continuation, then the end
+  const std::string key = MentionMatcher::normalize(std::string_view(text));
+  EXPECT_EQ(key, "s3\xEA\xB0");
+}
+
 TEST(MentionMatcher, LatinIsCaseInsensitive) {
   auto m = make({{"Lambda", 1}});
   EXPECT_EQ(found(m, "uses LAMBDA and lambda"), (std::vector<std::string>{"LAMBDA#1", "lambda#1"}));
