@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "support/run_both.hpp"
+
 namespace ng::store {
 namespace {
 
@@ -82,11 +84,21 @@ void sort_spog(std::vector<QuadWithProvenance>& quads, TermId id_limit) {
     return a.quad.s < b.quad.s;
   });
   if (by_subject) {
-    for (std::size_t i = 0; i < quads.size();) {
-      std::size_t j = i + 1;
-      while (j < quads.size() && quads[j].quad.s == quads[i].quad.s) ++j;
-      sort_subject_run(std::span(quads).subspan(i, j - i));
-      i = j;
+    auto sort_runs = [&](std::size_t from, std::size_t to) {
+      for (std::size_t i = from; i < to;) {
+        std::size_t j = i + 1;
+        while (j < to && quads[j].quad.s == quads[i].quad.s) ++j;
+        sort_subject_run(std::span(quads).subspan(i, j - i));
+        i = j;
+      }
+    };
+    // Two halves split between subjects are independent.
+    std::size_t middle = quads.size() / 2;
+    while (middle > 0 && middle < quads.size() && quads[middle].quad.s == quads[middle - 1].quad.s) ++middle;
+    if (quads.size() < (std::size_t{1} << 16)) {
+      sort_runs(0, quads.size());
+    } else {
+      support::run_both([&] { sort_runs(0, middle); }, [&] { sort_runs(middle, quads.size()); });
     }
     return;
   }

@@ -159,6 +159,45 @@ TEST(TripleStore, QuadsAddedSubjectBySubjectSortLikeQuadsInAnyOrder) {
   }
 }
 
+// Enough quads that the subjects' runs are sorted on two threads, split
+// between subjects: the same store as from the quads in another order.
+TEST(TripleStore, ManyQuadsAddedSubjectBySubjectSortLikeShuffledOnes) {
+  std::mt19937 random(7);
+  std::vector<std::pair<Quad, Provenance>> added;
+  for (TermId s = 0; added.size() < 200000; ++s) {
+    const int run = 1 + static_cast<int>(random() % 40);
+    for (int k = 0; k < run; ++k)
+      added.push_back({{s, static_cast<TermId>(random() % 6), static_cast<TermId>(random() % 5000),
+                        random() % 5 == 0 ? kNoTerm : static_cast<TermId>(random() % 3)},
+                       {0, static_cast<std::uint32_t>(added.size() + 1)}});
+  }
+  TripleStore grouped;
+  for (const auto& [q, where] : added) grouped.add(q.s, q.p, q.o, q.g, where);
+  grouped.freeze();
+  // Reversed, the first-added copy of a duplicate comes last: give the
+  // shuffled store the provenance order of the grouped one by adding in a
+  // stable shuffle of subjects only.
+  std::vector<std::size_t> order(added.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return (added[a].first.s * 2654435761u) % 1000003 < (added[b].first.s * 2654435761u) % 1000003;
+  });
+  TripleStore shuffled;
+  for (std::size_t i : order) shuffled.add(added[i].first.s, added[i].first.p, added[i].first.o, added[i].first.g, added[i].second);
+  shuffled.freeze();
+  ASSERT_EQ(grouped.size(), shuffled.size());
+  for (std::size_t i = 0; i < grouped.size(); ++i) {
+    ASSERT_EQ(grouped.quads()[i], shuffled.quads()[i]) << i;
+    ASSERT_EQ(grouped.provenance(i), shuffled.provenance(i)) << i;
+  }
+  ASSERT_GT(grouped.size(), 100000u);
+  for (std::size_t i = 1; i < grouped.size(); ++i)
+    ASSERT_TRUE(std::tie(grouped.quads()[i - 1].s, grouped.quads()[i - 1].p, grouped.quads()[i - 1].o,
+                         grouped.quads()[i - 1].g) <
+                std::tie(grouped.quads()[i].s, grouped.quads()[i].p, grouped.quads()[i].o, grouped.quads()[i].g))
+        << i;
+}
+
 TEST(TripleStore, EmptyStoreScansToNothing) {
   TripleStore store;
   store.freeze();
