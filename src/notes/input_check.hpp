@@ -30,9 +30,9 @@ InputReport check_input(std::string_view text);
 
 // The check of text[begin, end) alone, with offsets into `text`, so that a
 // large input can be checked in parts on several threads and the reports
-// appended. `begin` must be where a sequence starts in a check of the whole
-// text: any ASCII byte is. Only the part at 0 judges whether the text is
-// binary (from the first 8 KiB of the whole text).
+// appended. `begin` and `end` must be where sequences start in a check of
+// the whole text: any ASCII byte is, and so is the byte after one. Only the
+// part at 0 judges whether the text is binary (from its first 8 KiB).
 InputReport check_input(std::string_view text, std::size_t begin, std::size_t end);
 
 // Line and column of `offset`, counted like diag::SourceFile except that the

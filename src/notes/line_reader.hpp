@@ -41,6 +41,10 @@ public:
     return true;
   }
 
+  // Tells the reader that text[start, end) holds no CR either, as a check
+  // that goes ahead of it learns; `end` is past the CR-free end given so far.
+  void cr_free_until(std::size_t end) { cr_free_end_ = end; }
+
   std::uint32_t lines_read() const { return number_; }
   // Where the next line begins (the text's size at the end).
   std::size_t position() const { return pos_ < text_.size() ? pos_ : text_.size(); }

@@ -38,12 +38,41 @@ bool is_cut(std::string_view text, std::size_t bom, std::size_t at) {
   return at > bom && at < text.size() && text[at - 1] == '\n' && is_heading_line(text, at);
 }
 
-// An ASCII byte near the middle (or the end): where the check can be cut
-// when the parse is not.
-std::size_t ascii_near_middle(std::string_view text) {
-  std::size_t at = text.size() / 2;
-  while (at < text.size() && static_cast<unsigned char>(text[at]) >= 0x80) ++at;
-  return at;
+// The start of the line after the first LF at or after `at`, or `end`.
+// A line start is where the check may be cut too: a LF ends any sequence.
+std::size_t next_line_start(std::string_view text, std::size_t at, std::size_t end) {
+  std::size_t lf = at < end ? text.find('\n', at) : npos;
+  return lf == npos || lf + 1 >= end ? end : lf + 1;
+}
+
+// Bytes checked before the lines in them are scanned: small enough to stay
+// in the cache between the two, large enough that a window's overhead (a
+// call of the check, a search for its end) does not count.
+constexpr std::size_t kWindowBytes = std::size_t{256} << 10;
+
+// Checks text[begin, end) (both line starts, or `end` the text's end) a
+// window at a time; while everything is clean, calls scan(stop, report) after
+// each window's check, for the lines that start before `stop`, so that the
+// scan reads bytes that are checked and still in the cache. Once something
+// needs repair, the rest is only checked.
+template <class Scan>
+InputReport check_then_scan(std::string_view text, std::size_t begin, std::size_t end, Scan&& scan) {
+  InputReport report;
+  std::size_t at = begin;
+  while (at < end) {
+    std::size_t stop = next_line_start(text, at + kWindowBytes, end);
+    InputReport window = check_input(text, at, stop);
+    if (at == begin)
+      report = window;
+    else
+      report.append(window);
+    at = stop;
+    if (report.binary) return report;
+    if (!report.clean()) break;
+    scan(stop, report);
+  }
+  if (at < end) report.append(check_input(text, at, end));
+  return report;
 }
 
 // One part's parse, kept to go on from where it stopped.
@@ -125,35 +154,47 @@ Document parse_in_two(const diag::SourceFile& source, std::size_t bom, std::size
   if (spliced) *spliced = false;
   const std::string_view text = source.text();
   if (split != npos && !is_cut(text, bom, split)) split = npos;
-  // Both parts are checked in parallel, also when only one thread parses.
-  const std::size_t check_cut = split != npos ? split : ascii_near_middle(text);
+  // Both parts are checked in parallel, also when only one thread parses:
+  // then the first thread parses its part while the second checks, and goes
+  // on after both checks.
+  const std::size_t check_cut = split != npos ? split : next_line_start(text, text.size() / 2, text.size());
 
   InputReport first_report, second_report;
   Document doc, second_doc;
   doc.file = second_doc.file = source.name();
+  doc.source = second_doc.source = source.shared_text();
   diag::Diagnostics first_diags, second_diags;
   std::optional<PartParse> first, second;
+  // Where a part's reader knows no CR to lie: up to the first CR its check
+  // found, else up to where the check has got.
+  auto cr_free_end = [](const InputReport& checked, std::size_t stop) {
+    return checked.first_cr != npos ? checked.first_cr : stop;
+  };
   support::run_both(
       [&] {
-        first_report = check_input(text, 0, check_cut);
-        if (first_report.binary || !first_report.clean()) return;
         // Parsed before the second part's check is known: wasted when that
         // finds bytes to repair.
-        doc.source = source.shared_text();
         reserve_for(doc, text.size());
-        std::size_t cr_free_end = first_report.first_cr != npos ? first_report.first_cr : check_cut;
-        first.emplace(text, bom, cr_free_end, doc, first_diags, limits);
-        read_front_matter(text, first->lines, first->builder, doc, first_diags);
-        first->scanner.run_until(first->lines, split);
+        first.emplace(text, bom, bom, doc, first_diags, limits);
+        bool front_matter_read = false;
+        first_report = check_then_scan(text, 0, check_cut, [&](std::size_t stop, const InputReport& checked) {
+          first->lines.cr_free_until(cr_free_end(checked, stop));
+          if (!front_matter_read) read_front_matter(text, first->lines, first->builder, doc, first_diags);
+          front_matter_read = true;
+          first->scanner.run_until(first->lines, stop);
+        });
       },
       [&] {
-        second_report = check_input(text, check_cut, text.size());
-        if (split == npos || !second_report.clean()) return;
-        second_doc.source = source.shared_text();
-        reserve_for(second_doc, text.size() - split);
-        second.emplace(text, split, second_report.first_cr, second_doc, second_diags, limits);
-        second->scanner.run_until(second->lines, npos);
-        second->scanner.finish();
+        if (split != npos) {
+          reserve_for(second_doc, text.size() - split);
+          second.emplace(text, split, split, second_doc, second_diags, limits);
+        }
+        second_report = check_then_scan(text, check_cut, text.size(), [&](std::size_t stop, const InputReport& checked) {
+          if (!second) return;
+          second->lines.cr_free_until(cr_free_end(checked, stop));
+          second->scanner.run_until(second->lines, stop);
+        });
+        if (second && second_report.clean()) second->scanner.finish();
       });
   InputReport report = first_report;
   report.append(second_report);

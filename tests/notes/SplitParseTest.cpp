@@ -238,21 +238,33 @@ TEST(SplitParse, FindSplitTakesAHeadingNearTheMiddle) {
   EXPECT_EQ(find_split(late), std::string_view::npos);  // not within the middle half
 }
 
+// Large enough to be checked and scanned a window at a time, with CRs from
+// the start, from the middle of a window, or not at all, and with a bad byte.
 TEST(SplitParse, LargeInputIsParsedInTwoPartsAsInOne) {
   std::ifstream in(std::string(NG_TEST_DATA) + "/aws-overview.ko.md", std::ios::binary);
   std::string note((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   ASSERT_FALSE(note.empty());
-  std::string text = "<details>\n";  // open across the cut, as in the benchmark corpus
-  while (text.size() <= kSplitParseMinBytes) text += note + "\n";
-  diag::SourceFile source("large.md", text);
-  Result want = parse_serial(source, {});
-  bool spliced = false;
-  Result got = parse_cut(source, find_split(text), {}, &spliced);
-  EXPECT_TRUE(spliced);
-  expect_same(want, got, "large");
-  Result facade;
-  facade.doc = parse_notes(source, facade.diags);
-  expect_same(want, facade, "parse_notes");
+  std::string lf = "<details>\n";  // open across the cut, as in the benchmark corpus
+  while (lf.size() <= kSplitParseMinBytes) lf += note + "\n";
+  std::string crlf;
+  for (char c : lf) c == '\n' ? crlf += "\r\n" : crlf += c;
+  std::string late_cr = lf;
+  late_cr[late_cr.find('\n', 1500000)] = '\r';
+  std::string late_bad = lf;  // repaired first, so parsed on one thread
+  late_bad[late_bad.size() * 3 / 4] = '\xFF';
+  for (const std::string* text : {&lf, &crlf, &late_cr, &late_bad}) {
+    diag::SourceFile source("large.md", *text);
+    Result want = parse_serial(source, {});
+    bool spliced = false;
+    Result got = parse_cut(source, find_split(*text), {}, &spliced);
+    EXPECT_EQ(spliced, text != &late_bad);
+    expect_same(want, got, "large");
+    Result facade;
+    facade.doc = parse_notes(source, facade.diags);
+    expect_same(want, facade, "parse_notes");
+    Result one_parse = parse_cut(source, std::string_view::npos, {}, nullptr);
+    expect_same(want, one_parse, "no cut");
+  }
 }
 
 // clang-format off
