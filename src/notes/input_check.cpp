@@ -58,10 +58,9 @@ const unsigned char* skip_common_text(const unsigned char* p, const unsigned cha
     __m128i uncommon = _mm_or_si128(_mm_or_si128(at_least(v, 0xF0), _mm_cmpeq_epi8(v, _mm_set1_epi8('\xE0'))),
                                     _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8('\xFE')), _mm_set1_epi8('\xC0')));
     // ED A0..ED BF would encode a surrogate.
-    __m128i surrogate =
-        _mm_and_si128(_mm_slli_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\xED')), 1), at_least(v, 0xA0));
-    __m128i wrong = _mm_or_si128(_mm_or_si128(_mm_xor_si128(continuation, wanted), uncommon),
-                                 _mm_or_si128(surrogate, nul_or_cr));
+    __m128i surrogate = _mm_and_si128(_mm_slli_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\xED')), 1), at_least(v, 0xA0));
+    __m128i wrong =
+        _mm_or_si128(_mm_or_si128(_mm_xor_si128(continuation, wanted), uncommon), _mm_or_si128(surrogate, nul_or_cr));
     if (_mm_movemask_epi8(wrong) != 0) break;
     // A sequence that the last lanes only begin is judged with the next 16.
     auto leads = static_cast<unsigned>(_mm_movemask_epi8(lead));

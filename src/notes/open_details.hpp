@@ -32,7 +32,7 @@ public:
 private:
   std::size_t limit_;
   std::vector<diag::SourcePos> remembered_;
-  std::size_t unremembered_ = 0;    // open beyond the limit
+  std::size_t unremembered_ = 0;      // open beyond the limit
   std::size_t unmatched_closes_ = 0;  // closers that found nothing open in this part
 };
 

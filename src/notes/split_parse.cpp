@@ -77,8 +77,8 @@ InputReport check_then_scan(std::string_view text, std::size_t begin, std::size_
 
 // One part's parse, kept to go on from where it stopped.
 struct PartParse {
-  PartParse(std::string_view text, std::size_t start, std::size_t cr_free_end, Document& doc,
-            diag::Diagnostics& diags, const ParseLimits& limits)
+  PartParse(std::string_view text, std::size_t start, std::size_t cr_free_end, Document& doc, diag::Diagnostics& diags,
+            const ParseLimits& limits)
       : builder(text, doc), lines(text, start, cr_free_end), scanner(text, builder, diags, doc.file, limits) {}
   BlockBuilder builder;
   LineReader lines;
@@ -189,11 +189,12 @@ Document parse_in_two(const diag::SourceFile& source, std::size_t bom, std::size
           reserve_for(second_doc, text.size() - split);
           second.emplace(text, split, split, second_doc, second_diags, limits);
         }
-        second_report = check_then_scan(text, check_cut, text.size(), [&](std::size_t stop, const InputReport& checked) {
-          if (!second) return;
-          second->lines.cr_free_until(cr_free_end(checked, stop));
-          second->scanner.run_until(second->lines, stop);
-        });
+        second_report =
+            check_then_scan(text, check_cut, text.size(), [&](std::size_t stop, const InputReport& checked) {
+              if (!second) return;
+              second->lines.cr_free_until(cr_free_end(checked, stop));
+              second->scanner.run_until(second->lines, stop);
+            });
         if (second && second_report.clean()) second->scanner.finish();
       });
   InputReport report = first_report;

@@ -77,10 +77,36 @@ InputReport reference_check(std::string_view text) {
 // Mostly Hangul and ASCII, with every kind of sequence, bad byte, NUL and CR
 // now and then, so that each lands on every lane of the 16-byte scan.
 std::string random_text(std::mt19937& rng, std::size_t pieces) {
-  static const char* const kPieces[] = {
-      "a",  "text ", "\n",  "\r\n", "\r", "\0", "\t", "가",  "힣",  "퀀",  "한글 ", "\xC3\xA9", "\xE0\xA4\x85",
-      "\xE0\x80\x80", "\xED\x9F\xBF", "\xED\xA0\x80", "\xEF\xBF\xBD", "\xF0\x9F\x98\x80", "\xF4\x8F\xBF\xBF",
-      "\xF4\x90\x80\x80", "\xC0\xAF", "\xC1", "\xC2", "\xE3\x81", "\xF0\x9F", "\x80", "\xBF", "\xF5", "\xFF", "\xFE"};
+  static const char* const kPieces[] = {"a",
+                                        "text ",
+                                        "\n",
+                                        "\r\n",
+                                        "\r",
+                                        "\0",
+                                        "\t",
+                                        "가",
+                                        "힣",
+                                        "퀀",
+                                        "한글 ",
+                                        "\xC3\xA9",
+                                        "\xE0\xA4\x85",
+                                        "\xE0\x80\x80",
+                                        "\xED\x9F\xBF",
+                                        "\xED\xA0\x80",
+                                        "\xEF\xBF\xBD",
+                                        "\xF0\x9F\x98\x80",
+                                        "\xF4\x8F\xBF\xBF",
+                                        "\xF4\x90\x80\x80",
+                                        "\xC0\xAF",
+                                        "\xC1",
+                                        "\xC2",
+                                        "\xE3\x81",
+                                        "\xF0\x9F",
+                                        "\x80",
+                                        "\xBF",
+                                        "\xF5",
+                                        "\xFF",
+                                        "\xFE"};
   std::uniform_int_distribution<std::size_t> common(0, 11), any(0, std::size(kPieces) - 1), rare(0, 19);
   std::string s;
   for (std::size_t i = 0; i < pieces; ++i) {

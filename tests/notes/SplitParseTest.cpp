@@ -141,8 +141,8 @@ using Offsets = std::vector<std::size_t>;
 
 TEST(SplitParse, TopLevelHeadingsAreKeptAndOthersAreNot) {
   std::string text = "# one\npara\n#hashtag\n## two\n- item\n# three\n    code\n# four\n";
-  EXPECT_EQ(check_every_cut(text), (Offsets{offset_of(text, "## two"), offset_of(text, "# three"),
-                                            offset_of(text, "# four")}));
+  EXPECT_EQ(check_every_cut(text),
+            (Offsets{offset_of(text, "## two"), offset_of(text, "# three"), offset_of(text, "# four")}));
 }
 
 TEST(SplitParse, CutInsideAFenceIsNotKept) {
@@ -190,14 +190,15 @@ TEST(SplitParse, NoHeadingMeansOneThread) {
 }
 
 TEST(SplitParse, HeadingsInsideDetailsWithMarkdownDiv) {
-  std::string text = "<details>\n<summary>s</summary>\n<div markdown=\"1\">\n\n# a\n\ntext\n\n## b\n</div>\n</details>\n# c\n";
+  std::string text =
+      "<details>\n<summary>s</summary>\n<div markdown=\"1\">\n\n# a\n\ntext\n\n## b\n</div>\n</details>\n# c\n";
   EXPECT_EQ(check_every_cut(text), (Offsets{offset_of(text, "# a"), offset_of(text, "## b"), offset_of(text, "# c")}));
 }
 
 TEST(SplitParse, HtmlBlocksAndIndentedCode) {
   std::string text = "<div>\n# in html lines\n\n# after\n<!--\n# in comment\n-->\n# c\n<pre>\n# pre\n</pre>\n# d\n";
-  EXPECT_EQ(check_every_cut(text), (Offsets{offset_of(text, "# after"), offset_of(text, "# c"),
-                                            offset_of(text, "# d")}));
+  EXPECT_EQ(check_every_cut(text),
+            (Offsets{offset_of(text, "# after"), offset_of(text, "# c"), offset_of(text, "# d")}));
   check_every_cut("    code\n\n    more\n# h\n    code\n\n\n# h2\n");
 }
 
@@ -208,7 +209,8 @@ TEST(SplitParse, TablesParagraphsAndSetextHeadings) {
 
 TEST(SplitParse, IndexesAndLinesOfTheSecondPartMove) {
   check_every_cut(
-      "# a\n[x](y) text [[w|alias]]\n| a | b |\n|---|---|\n| [l](m) | 2 |\n```js\ncode\n```\n# b\n[p](q) <https://x.io>\n"
+      "# a\n[x](y) text [[w|alias]]\n| a | b |\n|---|---|\n| [l](m) | 2 |\n```js\ncode\n```\n# b\n[p](q) "
+      "<https://x.io>\n"
       "```\ncode\n```\n| c | d |\n|---|---|\n| 3 | [[t]] |\n- a: b https://e.org/x\n");
 }
 
