@@ -91,7 +91,8 @@ void read_and_parse(const Input& in, const notes::ParseLimits& limits, ParsedInp
   auto text = diag::SourceText::open(in.path, p.diags);
   if (!text) return;
   p.bytes = text->view().size();
-  p.source = std::make_unique<diag::SourceFile>(in.path, std::move(text));
+  // No line table: it is made only if a diagnostic quotes a line.
+  p.source = std::make_unique<diag::SourceFile>(in.path, std::move(text), false);
   p.document = std::make_unique<notes::Document>(notes::parse_notes(*p.source, p.diags, limits));
   // The document shares the text it points into; drop the line table and
   // this reference now (extraction releases the text's pages as it goes);

@@ -2,6 +2,7 @@
 #include "diag/diagnostic.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace ng::diag {
 
@@ -11,6 +12,16 @@ void Diagnostics::error(std::string kind, std::string file, SourcePos where, std
 
 void Diagnostics::warning(std::string kind, std::string file, SourcePos where, std::string message) {
   items_.push_back({Severity::warning, std::move(kind), std::move(file), where, std::move(message)});
+}
+
+void Diagnostics::append(Diagnostics&& later) {
+  if (items_.empty()) {
+    items_ = std::move(later.items_);
+  } else {
+    items_.insert(items_.end(), std::make_move_iterator(later.items_.begin()),
+                  std::make_move_iterator(later.items_.end()));
+  }
+  later.items_.clear();
 }
 
 std::size_t Diagnostics::error_count() const {

@@ -32,6 +32,8 @@ class Diagnostics {
   void error(std::string kind, std::string file, SourcePos where, std::string message);
   void warning(std::string kind, std::string file, SourcePos where, std::string message);
   void add(Diagnostic d) { items_.push_back(std::move(d)); }
+  // Moves all of `later`'s diagnostics after these, in their order.
+  void append(Diagnostics&& later);
 
   const std::vector<Diagnostic>& items() const { return items_; }
   std::size_t error_count() const;

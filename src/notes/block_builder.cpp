@@ -179,6 +179,8 @@ Block& BlockBuilder::add_table_row(SourcePos where, const Piece& row, bool heade
 
 void BlockBuilder::detect_term(Block& b) {
   std::string_view first_line = b.text.substr(0, b.text.find('\n'));
+  // Most items have no colon at all; the grammar would read them to the end.
+  if (first_line.find(':') == std::string_view::npos) return;
   syntax::KeyValue kv;
   if (!syntax::term_item(first_line, kv)) return;
   std::string_view term = kv.key;

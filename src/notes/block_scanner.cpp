@@ -56,11 +56,18 @@ BlockScanner::BlockScanner(std::string_view input, BlockBuilder& builder, diag::
       diags_(diags),
       file_(file),
       max_nesting_(std::max<std::size_t>(limits.max_nesting, 1)),
-      max_line_bytes_(std::max<std::size_t>(limits.max_line_bytes, 4)) {}
+      max_line_bytes_(std::max<std::size_t>(limits.max_line_bytes, 4)),
+      details_(max_nesting_) {}
 
 void BlockScanner::run(LineReader& lines) {
+  run_until(lines, LineReader::npos);
+  finish();
+  warn_unclosed_details();
+}
+
+void BlockScanner::run_until(LineReader& lines, std::size_t stop) {
   Line line;
-  while (lines.next(line)) {
+  while (lines.position() < stop && lines.next(line)) {
     if (line.end - line.begin > max_line_bytes_) {
       std::size_t cut = line.begin + max_line_bytes_;
       while (cut > line.begin && (static_cast<unsigned char>(input_[cut]) & 0xC0) == 0x80) --cut;
@@ -71,7 +78,6 @@ void BlockScanner::run(LineReader& lines) {
     last_line_ = line.number;
     process(line);
   }
-  finish();
 }
 
 void BlockScanner::process(const Line& line) {
@@ -428,7 +434,7 @@ std::uint32_t BlockScanner::containing(std::uint32_t column) const {
 void BlockScanner::warn_nesting(SourcePos where) {
   if (nesting_warned_) return;
   nesting_warned_ = true;
-  diags_.warning("nesting-too-deep", file_, where,
+  diags_.warning(std::string(kNestingTooDeep), file_, where,
                  "lists or quotes nested deeper than " + std::to_string(max_nesting_) + " levels are clamped");
 }
 
@@ -448,8 +454,26 @@ void BlockScanner::finish() {
   }
   mode_ = Mode::normal;
   flush_pending();
-  for (const SourcePos& where : open_details_)
+}
+
+void BlockScanner::warn_unclosed_details() {
+  for (const SourcePos& where : details_.remembered())
     diags_.warning("unclosed-details", file_, where, "<details> is never closed by </details>");
+}
+
+bool BlockScanner::close_before_top_level_heading() {
+  // What process() does before atx_heading() for such a line.
+  switch (mode_) {
+    case Mode::fenced:
+    case Mode::html_raw:
+    case Mode::html_lines: return false;  // the line is code or HTML
+    case Mode::indented: close_indented_code(); break;
+    case Mode::table: mode_ = Mode::normal; break;
+    case Mode::normal: break;
+  }
+  flush_pending();
+  close_frames(0);
+  return true;
 }
 
 }  // namespace ng::notes

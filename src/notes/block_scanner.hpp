@@ -14,15 +14,35 @@
 #include "notes/line_reader.hpp"
 #include "notes/line_syntax.hpp"
 #include "notes/notes_parser.hpp"
+#include "notes/open_details.hpp"
 
 namespace ng::notes {
+
+// The kind of the one warning about clamped nesting a scanner gives.
+inline constexpr std::string_view kNestingTooDeep = "nesting-too-deep";
 
 class BlockScanner {
 public:
   BlockScanner(std::string_view input, BlockBuilder& builder, diag::Diagnostics& diags, const std::string& file,
                const ParseLimits& limits);
-  // Reads the remaining lines and adds their blocks.
+  // Reads the remaining lines and adds their blocks: run_until(npos),
+  // finish(), then the warnings about unclosed <details>.
   void run(LineReader& lines);
+
+  // The steps of run(), for a file scanned in parts (split_parse.hpp).
+  // Reads lines while the next one begins before offset `stop`.
+  void run_until(LineReader& lines, std::size_t stop);
+  // Ends the input: closes the open blocks, and warns about an unclosed fence.
+  void finish();
+  void warn_unclosed_details();
+  // When the next line, an ATX heading at column 0, would leave this scanner
+  // as a new one starts but for the open <details> and whether nesting was
+  // warned about: closes what that heading closes (the pending paragraph,
+  // list items, indented code, a table) and returns true. Returns false,
+  // changing nothing, when the line would be code or HTML instead.
+  bool close_before_top_level_heading();
+  OpenDetails& open_details() { return details_; }
+  bool warned_nesting() const { return nesting_warned_; }
 
   // Columns of leading blanks (a tab advances to the next multiple of 4).
   struct Indent {
@@ -84,7 +104,6 @@ private:
   void close_frames(std::uint32_t keep);
   std::uint32_t containing(std::uint32_t column) const;
   void warn_nesting(SourcePos where);
-  void finish();
 
   std::size_t offset(std::string_view inside) const { return static_cast<std::size_t>(inside.data() - input_.data()); }
   Piece piece(const Line& line, std::string_view part) const {
@@ -115,8 +134,7 @@ private:
   SourcePos html_where_;
   std::uint32_t html_depth_ = 0;
   std::uint32_t table_depth_ = 0;
-  std::vector<SourcePos> open_details_;  // at most max_nesting are tracked
-  std::size_t untracked_details_ = 0;
+  OpenDetails details_;  // remembers at most max_nesting
   bool nesting_warned_ = false;
   std::uint32_t last_line_ = 0;
 };

@@ -103,18 +103,12 @@ void BlockScanner::html_start(const Line& line, std::string_view rest, syntax::H
   switch (kind) {
     case syntax::HtmlStart::details_open: {
       builder_.add_text_block(BlockKind::details_open, where, {&p, 1}, line.number).depth = contain;
-      if (open_details_.size() < max_nesting_)
-        open_details_.push_back(where);
-      else
-        ++untracked_details_;
+      details_.open(where);
       return;
     }
     case syntax::HtmlStart::details_close: {
       builder_.add_text_block(BlockKind::details_close, where, {&p, 1}, line.number).depth = contain;
-      if (untracked_details_ > 0)
-        --untracked_details_;
-      else if (!open_details_.empty())
-        open_details_.pop_back();
+      details_.close();
       return;
     }
     case syntax::HtmlStart::block_tag:

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 
 namespace ng::notes {
 
@@ -34,6 +35,14 @@ std::string_view TextArena::store(std::string_view s) {
   std::memcpy(dst, s.data(), s.size());
   used_ += s.size();
   return {dst, s.size()};
+}
+
+void TextArena::adopt(TextArena&& other) {
+  // Before the open chunk, which store() expects to be the last.
+  auto at = chunks_.empty() ? chunks_.end() : chunks_.end() - 1;
+  chunks_.insert(at, std::make_move_iterator(other.chunks_.begin()), std::make_move_iterator(other.chunks_.end()));
+  other.chunks_.clear();
+  other.used_ = other.capacity_ = 0;
 }
 
 std::uint32_t Document::line_of(const Block& b, std::uint32_t offset) const {

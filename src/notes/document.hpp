@@ -24,6 +24,9 @@ using diag::SourcePos;
 class TextArena {
 public:
   std::string_view store(std::string_view s);
+  // Takes over the chunks of `other`, so the views it gave out live as long
+  // as this arena; new texts still go to this arena's open chunk.
+  void adopt(TextArena&& other);
 
 private:
   std::vector<std::unique_ptr<char[]>> chunks_;

@@ -4,8 +4,11 @@
 // kept source ranges into the plain text and records links and line starts.
 #include "notes/inline_parser.hpp"
 
+#include <emmintrin.h>
+
 #include <algorithm>
 #include <array>
+#include <utility>
 
 #include "notes/line_syntax.hpp"
 #include "notes/utf8.hpp"
@@ -14,12 +17,35 @@ namespace ng::notes {
 
 namespace {
 
+// The bytes that may start inline markup; the walk jumps from one to the next.
+constexpr std::string_view kSpecialBytes = "\\`*_~[]!<&:";
+
 constexpr std::array<bool, 256> make_special() {
   std::array<bool, 256> t{};
-  for (unsigned char c : std::string_view("\\`*_~[]!<&:")) t[c] = true;
+  for (unsigned char c : kSpecialBytes) t[c] = true;
   return t;
 }
 constexpr std::array<bool, 256> kSpecial = make_special();
+
+// 0xFF in the lanes of `v` that hold a special byte (one compare per byte).
+template <std::size_t... I>
+__m128i special_lanes(__m128i v, std::index_sequence<I...>) {
+  return (_mm_cmpeq_epi8(v, _mm_set1_epi8(kSpecialBytes[I])) | ...);
+}
+
+// Offset of the first special byte of `s` at or after `p`, or s.size():
+// 16 bytes at a time while 16 are left (loads stay inside `s`), then one by one.
+std::size_t next_special(std::string_view s, std::size_t p) {
+  const std::size_t n = s.size();
+  for (; p + 16 <= n; p += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + p));
+    auto hits = static_cast<unsigned>(
+        _mm_movemask_epi8(special_lanes(v, std::make_index_sequence<kSpecialBytes.size()>())));
+    if (hits != 0) return p + static_cast<std::size_t>(__builtin_ctz(hits));
+  }
+  while (p < n && !kSpecial[static_cast<unsigned char>(s[p])]) ++p;
+  return p;
+}
 
 bool is_ascii_punct(char c) {
   return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
@@ -71,11 +97,7 @@ std::string_view InlineParser::parse(std::string_view src, std::span<const Segme
   lines_.clear();
 
   const std::size_t n = src.size();
-  auto next_special = [&](std::size_t p) {
-    while (p < n && !kSpecial[static_cast<unsigned char>(src[p])]) ++p;
-    return p;
-  };
-  std::size_t p = next_special(0);
+  std::size_t p = next_special(src, 0);
   if (p == n) {
     for (const Segment& s : segments) lines_.push_back({s.text_begin, s.line});
     return src;
@@ -94,7 +116,7 @@ std::string_view InlineParser::parse(std::string_view src, std::span<const Segme
       case '&': p = on_ampersand(p); break;
       default: p = on_colon(p); break;
     }
-    p = next_special(p);
+    p = next_special(src, p);
   }
   delimiters_.process(-1, marks_);
   emit();

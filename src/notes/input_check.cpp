@@ -1,7 +1,10 @@
-// The input check: a word-at-a-time scan for NULs and non-ASCII bytes, the
-// UTF-8 validator on the rare non-ASCII stretches, and the binary heuristic
-// (a NUL, or mostly bad bytes and control characters, in the first 8 KiB).
+// The input check: an SSE2 scan 16 bytes at a time for NULs, CRs and
+// non-ASCII bytes, the UTF-8 validator on the non-ASCII stretches, and the
+// binary heuristic (a NUL, or mostly bad bytes and control characters, in the
+// first 8 KiB).
 #include "notes/input_check.hpp"
+
+#include <emmintrin.h>
 
 #include <cstdint>
 #include <cstring>
@@ -19,13 +22,52 @@ bool suspicious_control(unsigned char c) {
   return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B) || c == 0x7F;
 }
 
-bool word_is_plain_ascii(const unsigned char* p) {
-  std::uint64_t v;
-  std::memcpy(&v, p, sizeof v);
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
-  bool has_zero = ((v - kOnes) & ~v & kHigh) != 0;
-  return (v & kHigh) == 0 && !has_zero;
+// Bytes k and above: 0xFF in each lane where v >= k (SSE2 has no unsigned compare).
+__m128i at_least(__m128i v, unsigned char k) {
+  return _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(static_cast<char>(k))), v);
+}
+
+// Skips what notes are mostly made of, 16 bytes at a time: ASCII other than
+// NUL (and CR while `watch_cr`), 2-byte sequences and 3-byte sequences led by
+// E1..EF (Hangul, CJK, punctuation), all well formed. `p` must be where a
+// sequence starts; so is the returned position, the start of the first 16
+// bytes that hold something else (or of fewer than 16 left). Loads stay
+// inside [p, end).
+const unsigned char* skip_common_text(const unsigned char* p, const unsigned char* end, bool watch_cr) {
+  const __m128i zero = _mm_setzero_si128();
+  // Once the first CR is known, CRs are plain: comparing with NUL twice costs nothing.
+  const __m128i watched = watch_cr ? _mm_set1_epi8('\r') : zero;
+  while (end - p >= 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i nul_or_cr = _mm_or_si128(_mm_cmpeq_epi8(v, zero), _mm_cmpeq_epi8(v, watched));
+    if (_mm_movemask_epi8(v) == 0) {  // all ASCII
+      if (_mm_movemask_epi8(nul_or_cr) != 0) break;
+      p += 16;
+      continue;
+    }
+    __m128i lead = at_least(v, 0xC0);
+    __m128i lead3 = at_least(v, 0xE0);
+    __m128i continuation = _mm_andnot_si128(lead, _mm_cmplt_epi8(v, zero));
+    // Each lane must be a continuation byte exactly when a lead byte one lane
+    // before (any lead) or two lanes before (a 3-byte lead) asks for one. The
+    // shifts bring in zeros at lane 0: the 16 bytes are judged on their own,
+    // as if p started the text.
+    __m128i wanted = _mm_or_si128(_mm_slli_si128(lead, 1), _mm_slli_si128(lead3, 2));
+    // Leads that are never well formed (C0, C1, F5..FF) or that need more
+    // checks than this (E0, F0..F4) are left to the scalar validator.
+    __m128i uncommon = _mm_or_si128(_mm_or_si128(at_least(v, 0xF0), _mm_cmpeq_epi8(v, _mm_set1_epi8('\xE0'))),
+                                    _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8('\xFE')), _mm_set1_epi8('\xC0')));
+    // ED A0..ED BF would encode a surrogate.
+    __m128i surrogate = _mm_and_si128(_mm_slli_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\xED')), 1), at_least(v, 0xA0));
+    __m128i wrong =
+        _mm_or_si128(_mm_or_si128(_mm_xor_si128(continuation, wanted), uncommon), _mm_or_si128(surrogate, nul_or_cr));
+    if (_mm_movemask_epi8(wrong) != 0) break;
+    // A sequence that the last lanes only begin is judged with the next 16.
+    auto leads = static_cast<unsigned>(_mm_movemask_epi8(lead));
+    auto leads3 = static_cast<unsigned>(_mm_movemask_epi8(lead3));
+    p += (leads & 0x8000u) ? 15 : (leads3 & 0x4000u) ? 14 : 16;
+  }
+  return p;
 }
 
 // Length of a well-formed 2-byte sequence or 3-byte sequence led by E1..EF
@@ -83,30 +125,47 @@ void judge_sample(std::string_view text, InputReport& r) {
 
 }  // namespace
 
-InputReport check_input(std::string_view text) {
+void InputReport::append(const InputReport& later) {
+  if (binary) return;
+  if (first_nul == npos) first_nul = later.first_nul;
+  if (first_bad == npos) first_bad = later.first_bad;
+  if (first_cr == npos) first_cr = later.first_cr;
+  bad_count += later.bad_count;
+}
+
+InputReport check_input(std::string_view text) { return check_input(text, 0, text.size()); }
+
+InputReport check_input(std::string_view text, std::size_t begin, std::size_t end_offset) {
   InputReport r;
-  judge_sample(text, r);
-  if (r.binary) return r;
+  if (begin == 0) {
+    judge_sample(text, r);
+    if (r.binary) return r;
+  }
   auto base = reinterpret_cast<const unsigned char*>(text.data());
-  auto end = base + text.size();
-  auto p = base;
+  // Sequences are validated against the part's end: as `begin`, the byte at
+  // end_offset (when there is one) starts a sequence, so none reaches past it.
+  auto end = base + end_offset;
+  auto p = base + begin;
   while (p < end) {
-    unsigned char c = *p;
-    if (c < 0x80) {
-      if (end - p >= 8 && word_is_plain_ascii(p)) {
-        p += 8;
-      } else {
-        if (c == 0 && r.first_nul == InputReport::npos) r.first_nul = static_cast<std::size_t>(p - base);
+    p = skip_common_text(p, end, r.first_cr == InputReport::npos);
+    // What the fast scan could not vouch for is looked at byte by byte, to
+    // the end of the 16 bytes that stopped it.
+    const unsigned char* stop = end - p > 16 ? p + 16 : end;
+    while (p < stop) {
+      if (*p < 0x80) {
+        auto at = static_cast<std::size_t>(p - base);
+        if (*p == 0 && r.first_nul == InputReport::npos) r.first_nul = at;
+        if (*p == '\r' && r.first_cr == InputReport::npos) r.first_cr = at;
         ++p;
+      } else if (std::size_t k = common_sequence_length(p, end); k != 0) {
+        p += k;
+      } else if (std::size_t n = utf8::valid_length(p, end); n != 0) {
+        p += n;
+      } else {
+        if (r.first_bad == InputReport::npos) r.first_bad = static_cast<std::size_t>(p - base);
+        ++r.bad_count;
+        p += utf8::invalid_length(p, end);
       }
-    } else if (std::size_t k = common_sequence_length(p, end); k != 0) {
-      p += k;
-    } else if (std::size_t n = utf8::valid_length(p, end); n != 0) {
-      p += n;
-    } else {
-      if (r.first_bad == InputReport::npos) r.first_bad = static_cast<std::size_t>(p - base);
-      ++r.bad_count;
-      p += utf8::invalid_length(p, end);
     }
   }
   return r;

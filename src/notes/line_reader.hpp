@@ -1,6 +1,6 @@
 // Splits the input into lines at LF, CRLF or a lone CR, like diag::SourceFile,
-// without copying: a line is a pair of offsets. Files without any CR take the
-// memchr fast path.
+// without copying: a line is a pair of offsets. Before the first CR of the
+// text, line ends are found by memchr for LF alone.
 #pragma once
 
 #include <cstddef>
@@ -18,21 +18,36 @@ struct Line {
 
 class LineReader {
 public:
-  LineReader(std::string_view text, std::size_t start)
-      : text_(text), pos_(start), has_cr_(text.find('\r', start) != std::string_view::npos) {}
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+  // Reads the lines of `text` from offset `start` (a line start).
+  LineReader(std::string_view text, std::size_t start) : LineReader(text, start, text.find('\r', start)) {}
+  // The same when the caller knows that text[start, cr_free_end) holds no CR
+  // (npos: none after `start` at all); `lines_before` is the number of the
+  // line before `start`.
+  LineReader(std::string_view text, std::size_t start, std::size_t cr_free_end, std::uint32_t lines_before = 0)
+      : text_(text), pos_(start), number_(lines_before), cr_free_end_(cr_free_end) {}
 
   bool next(Line& line) {
     if (pos_ >= text_.size()) return false;
     line.begin = line.column_base = pos_;
     line.number = ++number_;
-    std::size_t end = has_cr_ ? find_either(pos_) : find(pos_, '\n');
+    std::size_t end = pos_ < cr_free_end_ ? find(pos_, '\n') : text_.size();
+    // Past the CR-free stretch a CR may end the line first.
+    if (pos_ >= cr_free_end_ || end > cr_free_end_) end = find_either(pos_);
     line.end = end;
     pos_ = end + 1;
     if (end < text_.size() && text_[end] == '\r' && end + 1 < text_.size() && text_[end + 1] == '\n') ++pos_;
     return true;
   }
 
+  // Tells the reader that text[start, end) holds no CR either, as a check
+  // that goes ahead of it learns; `end` is past the CR-free end given so far.
+  void cr_free_until(std::size_t end) { cr_free_end_ = end; }
+
   std::uint32_t lines_read() const { return number_; }
+  // Where the next line begins (the text's size at the end).
+  std::size_t position() const { return pos_ < text_.size() ? pos_ : text_.size(); }
 
 private:
   std::size_t find(std::size_t from, char c) const {
@@ -50,7 +65,7 @@ private:
   std::string_view text_;
   std::size_t pos_;
   std::uint32_t number_ = 0;
-  bool has_cr_;
+  std::size_t cr_free_end_;  // no CR in [pos at construction, cr_free_end_)
   std::size_t next_lf_ = kUnknown, next_cr_ = kUnknown;
 };
 

@@ -1,28 +1,13 @@
-// The parse_notes facade: checks the input (binary, NUL, UTF-8), replaces bad
-// bytes so the rest of the parser sees valid text, then runs the front matter
-// reader and the line scanner over it.
+// The parse_notes facade: refuses inputs too large, notes inputs with nothing
+// to read, checks the rest (binary, NUL, UTF-8) and parses it: large inputs
+// on two threads (split_parse), others on this one (checked_parse).
 #include "notes/notes_parser.hpp"
 
-#include <cstdio>
-
-#include "notes/block_builder.hpp"
-#include "notes/block_scanner.hpp"
-#include "notes/front_matter.hpp"
+#include "notes/checked_parse.hpp"
 #include "notes/input_check.hpp"
-#include "notes/line_reader.hpp"
-#include "notes/utf8.hpp"
+#include "notes/split_parse.hpp"
 
 namespace ng::notes {
-
-namespace {
-
-std::string hex_byte(unsigned char c) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "0x%02X", c);
-  return buf;
-}
-
-}  // namespace
 
 Document parse_notes(const diag::SourceFile& source, diag::Diagnostics& diags, const ParseLimits& limits) {
   Document doc;
@@ -44,37 +29,8 @@ Document parse_notes(const diag::SourceFile& source, diag::Diagnostics& diags, c
     return doc;
   }
   std::size_t bom = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-  InputReport report = check_input(text);
-  if (report.binary) {
-    diags.error("binary-file", doc.file, locate(text, bom, report.binary_at),
-                "binary data (NUL or mostly invalid bytes), not a notes file; nothing parsed");
-    return doc;
-  }
-  if (report.first_nul != InputReport::npos)
-    diags.error("nul-byte", doc.file, locate(text, bom, report.first_nul), "NUL byte in text; shown as U+FFFD");
-  if (report.first_bad != InputReport::npos)
-    diags.error("invalid-utf8", doc.file, locate(text, bom, report.first_bad),
-                "invalid UTF-8 (byte " + hex_byte(static_cast<unsigned char>(text[report.first_bad])) + "); " +
-                    std::to_string(report.bad_count) + " bad sequence(s) shown as U+FFFD");
-  if (report.clean()) {
-    doc.source = source.shared_text();
-  } else {
-    std::string cleaned;
-    cleaned.reserve(text.size() + text.size() / 8);
-    utf8::append_sanitized(text, cleaned);
-    doc.source = diag::SourceText::from_string(std::move(cleaned));
-  }
-  text = doc.source->view();
-  // Typical notes have a block per 100-200 bytes: reserving for about half of
-  // them saves most copies of a growing vector without holding much unused.
-  doc.blocks.reserve(text.size() / 128 + 8);
-  doc.line_starts.reserve(text.size() / 96 + 8);
-  BlockBuilder builder(text, doc);
-  LineReader lines(text, bom);
-  read_front_matter(text, lines, builder, doc, diags);
-  BlockScanner scanner(text, builder, diags, doc.file, limits);
-  scanner.run(lines);
-  return doc;
+  if (text.size() >= kSplitParseMinBytes) return parse_in_two(source, bom, find_split(text), diags, limits);
+  return parse_checked(source, bom, check_input(text), diags, limits);
 }
 
 }  // namespace ng::notes

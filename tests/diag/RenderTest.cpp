@@ -65,6 +65,21 @@ TEST(SourceFile, LfOnlyTextGetsTheSameLineTable) {
   EXPECT_EQ(SourceFile("h", "\n\n").line_count(), 2u);
 }
 
+TEST(SourceFile, LineTableMadeOnFirstUseIsTheSame) {
+  const std::string text = "ab\r\n가나다\rx\ny";
+  SourceFile now("f", SourceText::from_string(text));
+  SourceFile later("f", SourceText::from_string(text), false);
+  ASSERT_EQ(later.line_count(), now.line_count());
+  for (std::uint32_t n = 0; n <= now.line_count() + 1; ++n) EXPECT_EQ(later.line(n), now.line(n));
+  EXPECT_EQ(later.position(7).line, now.position(7).line);
+  EXPECT_EQ(later.position(7).column, now.position(7).column);
+  SourceFile dropped("g", SourceText::from_string(text), false);
+  dropped.drop_text();  // before the table was made
+  EXPECT_FALSE(dropped.has_text());
+  EXPECT_EQ(dropped.line_count(), 0u);
+  EXPECT_EQ(dropped.line(1), "");
+}
+
 TEST(SourceFile, DroppedTextKeepsTheNameAndQuotesNothing) {
   SourceFile f("notes.md", "a\nb\n");
   ASSERT_TRUE(f.has_text());

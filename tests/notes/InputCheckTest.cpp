@@ -2,9 +2,11 @@
 // offset-to-position mapping.
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 #include "notes/input_check.hpp"
+#include "notes/utf8.hpp"
 
 namespace ng::notes {
 namespace {
@@ -48,6 +50,107 @@ TEST(InputCheck, AFewBadBytesInTextAreNotBinary) {
   std::string text(200, 'a');
   text[50] = '\xE9';  // Latin-1 é
   EXPECT_FALSE(check_input(text).binary);
+}
+
+// The check byte by byte, as the 16-byte scan must report it.
+InputReport reference_check(std::string_view text) {
+  InputReport r;
+  auto base = reinterpret_cast<const unsigned char*>(text.data());
+  auto end = base + text.size();
+  for (auto p = base; p < end;) {
+    auto at = static_cast<std::size_t>(p - base);
+    if (*p < 0x80) {
+      if (*p == 0 && r.first_nul == InputReport::npos) r.first_nul = at;
+      if (*p == '\r' && r.first_cr == InputReport::npos) r.first_cr = at;
+      ++p;
+    } else if (std::size_t n = utf8::valid_length(p, end); n != 0) {
+      p += n;
+    } else {
+      if (r.first_bad == InputReport::npos) r.first_bad = at;
+      ++r.bad_count;
+      p += utf8::invalid_length(p, end);
+    }
+  }
+  return r;
+}
+
+// Mostly Hangul and ASCII, with every kind of sequence, bad byte, NUL and CR
+// now and then, so that each lands on every lane of the 16-byte scan.
+std::string random_text(std::mt19937& rng, std::size_t pieces) {
+  static const char* const kPieces[] = {"a",
+                                        "text ",
+                                        "\n",
+                                        "\r\n",
+                                        "\r",
+                                        "\0",
+                                        "\t",
+                                        "가",
+                                        "힣",
+                                        "퀀",
+                                        "한글 ",
+                                        "\xC3\xA9",
+                                        "\xE0\xA4\x85",
+                                        "\xE0\x80\x80",
+                                        "\xED\x9F\xBF",
+                                        "\xED\xA0\x80",
+                                        "\xEF\xBF\xBD",
+                                        "\xF0\x9F\x98\x80",
+                                        "\xF4\x8F\xBF\xBF",
+                                        "\xF4\x90\x80\x80",
+                                        "\xC0\xAF",
+                                        "\xC1",
+                                        "\xC2",
+                                        "\xE3\x81",
+                                        "\xF0\x9F",
+                                        "\x80",
+                                        "\xBF",
+                                        "\xF5",
+                                        "\xFF",
+                                        "\xFE"};
+  std::uniform_int_distribution<std::size_t> common(0, 11), any(0, std::size(kPieces) - 1), rare(0, 19);
+  std::string s;
+  for (std::size_t i = 0; i < pieces; ++i) {
+    const char* piece = rare(rng) == 0 ? kPieces[any(rng)] : kPieces[common(rng)];
+    s.append(piece, piece[0] == '\0' ? 1 : std::char_traits<char>::length(piece));
+  }
+  return s;
+}
+
+void expect_same(const InputReport& got, const InputReport& want, const std::string& what) {
+  EXPECT_EQ(got.first_nul, want.first_nul) << what;
+  EXPECT_EQ(got.first_bad, want.first_bad) << what;
+  EXPECT_EQ(got.bad_count, want.bad_count) << what;
+  EXPECT_EQ(got.first_cr, want.first_cr) << what;
+}
+
+TEST(InputCheck, SixteenByteScanReportsWhatAByteByByteCheckDoes) {
+  std::mt19937 rng(20240611);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = std::string(9000, 'x') + random_text(rng, 1 + round % 200);  // past the binary sample
+    expect_same(check_input(text), reference_check(text), "round " + std::to_string(round));
+  }
+}
+
+TEST(InputCheck, PartsAppendedReportWhatTheWholeCheckDoes) {
+  std::mt19937 rng(7);
+  const std::size_t sample = 9000;  // a clean start, so that no part is judged binary
+  for (int round = 0; round < 200; ++round) {
+    std::string text = std::string(sample, 'x') + random_text(rng, 60);
+    InputReport whole = check_input(text);
+    ASSERT_FALSE(whole.binary);
+    for (std::size_t mid = sample; mid <= text.size(); ++mid) {
+      if (mid < text.size() && static_cast<unsigned char>(text[mid]) >= 0x80) continue;  // parts start at ASCII
+      InputReport parts = check_input(text, 0, mid);
+      parts.append(check_input(text, mid, text.size()));
+      expect_same(parts, whole, "round " + std::to_string(round) + " split at " + std::to_string(mid));
+    }
+  }
+}
+
+TEST(InputCheck, FindsTheFirstCr) {
+  EXPECT_EQ(check_input("# a\nb\r\nc\rd").first_cr, 5u);
+  EXPECT_EQ(check_input(std::string(40, 'a') + "\r").first_cr, 40u);
+  EXPECT_EQ(check_input("no carriage return\n").first_cr, InputReport::npos);
 }
 
 TEST(InputCheck, LocateCountsLinesAndCodePoints) {
