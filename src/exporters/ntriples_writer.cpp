@@ -6,7 +6,6 @@
 #include "exporters/ntriples_writer.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -14,7 +13,6 @@
 #include <string>
 #include <vector>
 
-#include "support/run_both.hpp"
 
 namespace ng::exporters {
 namespace {
@@ -225,74 +223,6 @@ void write_nquads(const store::TripleStore& store, std::ostream& out, const Writ
     writer.statement(quads[i], true, store.provenance(i));
   }
   writer.flush();
-}
-
-namespace {
-
-// A turn number no chunk has: a worker that failed sets it so that the other
-// stops waiting for it.
-constexpr std::size_t kAbandoned = SIZE_MAX;
-
-}  // namespace
-
-void write_ntriples_and_nquads(const store::TripleStore& store, std::ostream& nt, std::ostream& nq,
-                               const WriteOptions& options) {
-  const auto quads = store.quads();
-  // Chunks of about kChunkQuads quads, ending at the end of a triple's run
-  // so that its N-Triples line is written once, by one worker.
-  constexpr std::size_t kChunkQuads = 8192;
-  std::vector<std::size_t> bounds{0};
-  for (std::size_t at = 0; at < quads.size();) {
-    std::size_t end = std::min(at + kChunkQuads, quads.size());
-    while (end < quads.size() && same_triple(quads[end - 1], quads[end])) ++end;
-    bounds.push_back(end);
-    at = end;
-  }
-  const std::size_t chunks = bounds.size() - 1;
-  std::atomic<std::size_t> turn{0};  // the chunk whose text goes to the streams next
-  auto worker = [&](std::size_t first_chunk) {
-    try {
-      StatementWriter writer(store, nullptr, options);
-      std::string nt_text, nq_text;
-      for (std::size_t c = first_chunk; c < chunks; c += 2) {
-        nt_text.clear();
-        nq_text.clear();
-        for (std::size_t i = bounds[c]; i < bounds[c + 1];) {
-          store::Provenance where;
-          const std::size_t next = triple_run_end(store, quads, i, where);
-          writer.prefetch(quads, i);
-          // The quad's "<s> <p> o" is formatted once, for its N-Quads line,
-          // and copied into the N-Triples line.
-          const std::size_t spo_at = nq_text.size();
-          writer.append_spo(nq_text, quads[i]);
-          nt_text.append(nq_text, spo_at, nq_text.size() - spo_at);
-          writer.append_end(nt_text, where);
-          writer.append_graph(nq_text, quads[i].g);
-          writer.append_end(nq_text, store.provenance(i));
-          for (std::size_t k = i + 1; k < next; ++k) {
-            writer.prefetch(quads, k);
-            writer.append_spo(nq_text, quads[k]);
-            writer.append_graph(nq_text, quads[k].g);
-            writer.append_end(nq_text, store.provenance(k));
-          }
-          i = next;
-        }
-        for (std::size_t t = turn.load(std::memory_order_acquire); t != c; t = turn.load(std::memory_order_acquire)) {
-          if (t == kAbandoned) return;
-          turn.wait(t, std::memory_order_acquire);
-        }
-        nt.write(nt_text.data(), static_cast<std::streamsize>(nt_text.size()));
-        nq.write(nq_text.data(), static_cast<std::streamsize>(nq_text.size()));
-        turn.store(c + 1, std::memory_order_release);
-        turn.notify_all();
-      }
-    } catch (...) {
-      turn.store(kAbandoned, std::memory_order_release);
-      turn.notify_all();
-      throw;
-    }
-  };
-  support::run_both([&] { worker(0); }, [&] { worker(1); });
 }
 
 }  // namespace ng::exporters

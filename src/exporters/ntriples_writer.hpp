@@ -21,11 +21,4 @@ void write_ntriples(const store::TripleStore& store, std::ostream& out, const Wr
 // Every quad, with its graph as the fourth term; default-graph quads have none.
 void write_nquads(const store::TripleStore& store, std::ostream& out, const WriteOptions& options = {});
 
-// Both at once, the same bytes as write_ntriples to `nt` and write_nquads to
-// `nq`, on two threads: each formats every other chunk of quads (a quad's
-// subject, predicate and object once, for both lines) and the chunks go to
-// the streams in order, one thread writing while the other formats.
-void write_ntriples_and_nquads(const store::TripleStore& store, std::ostream& nt, std::ostream& nq,
-                               const WriteOptions& options = {});
-
 }  // namespace ng::exporters

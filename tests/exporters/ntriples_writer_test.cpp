@@ -1,13 +1,11 @@
 // N-Triples/N-Quads statement writing: the default graph deduplicates across
 // graphs, N-Quads carries the graph column, output is in SPOG id order, and
-// with_lines appends provenance comments whose file names cannot break a line;
-// writing both formats at once gives the bytes of writing each alone.
+// with_lines appends provenance comments whose file names cannot break a line.
 #include "exporters/ntriples_writer.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <random>
 #include <sstream>
 #include <string>
 
@@ -138,44 +136,6 @@ TEST_F(NTriplesWriter, OutputLargerThanTheBufferIsWrittenWhole) {
   EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), kStatements);
   const std::string last = "<http://x/s49999> <http://x/p> \"xxxxxxxxxx\" .\n";
   EXPECT_EQ(out.substr(out.size() - last.size()), last);
-}
-
-// Enough quads for many of the pair writer's chunks, triples in up to four
-// graphs (runs that may straddle a chunk's end), literals needing escapes,
-// several files: each output must be the single writer's, byte for byte.
-TEST_F(NTriplesWriter, WritingBothAtOnceGivesTheBytesOfEachWriter) {
-  std::mt19937 random(42);
-  store_.add_file("a.md");
-  store_.add_file("b.md");
-  std::vector<TermId> graphs = {iri("g1"), iri("g2"), iri("g3")};
-  for (int k = 0; k < 60000; ++k) {
-    const TermId s = iri("s" + std::to_string(k / 7)), p = iri("p" + std::to_string(random() % 5));
-    const TermId o = random() % 3 == 0 ? literal("line \"" + std::to_string(random() % 900) + "\"\nnext")
-                                       : iri("o" + std::to_string(random() % 2000));
-    const int copies = 1 + static_cast<int>(random() % 4);
-    for (int c = 0; c < copies; ++c) {
-      const TermId g = c == 3 ? kNoTerm : graphs[(k + c) % 3];
-      store_.add(s, p, o, g, {static_cast<std::uint32_t>(random() % 2), static_cast<std::uint32_t>(1 + random() % 500)});
-    }
-  }
-  for (const bool lines : {false, true}) {
-    WriteOptions options;
-    options.with_lines = lines;
-    const std::string expected_nt = ntriples(options), expected_nq = nquads(options);
-    ASSERT_GT(store_.size(), 100000u);
-    std::ostringstream nt, nq;
-    write_ntriples_and_nquads(store_, nt, nq, options);
-    EXPECT_TRUE(nt.str() == expected_nt) << "N-Triples differ, with_lines " << lines;
-    EXPECT_TRUE(nq.str() == expected_nq) << "N-Quads differ, with_lines " << lines;
-  }
-}
-
-TEST_F(NTriplesWriter, WritingBothAtOnceOfAnEmptyStoreWritesNothing) {
-  store_.freeze();
-  std::ostringstream nt, nq;
-  write_ntriples_and_nquads(store_, nt, nq);
-  EXPECT_EQ(nt.str(), "");
-  EXPECT_EQ(nq.str(), "");
 }
 
 }  // namespace
