@@ -46,8 +46,9 @@ void expect_same_view(const Document& a, std::string_view x, const Document& b, 
     return !v.empty() && v.data() >= all.data() && v.data() + v.size() <= all.data() + all.size();
   };
   EXPECT_EQ(inside(a, x), inside(b, y)) << what << ": '" << x << "'";
-  if (inside(a, x) && inside(b, y))
+  if (inside(a, x) && inside(b, y)) {
     EXPECT_EQ(x.data() - a.source->view().data(), y.data() - b.source->view().data()) << what;
+  }
 }
 
 void expect_same(const Result& want, const Result& got, const std::string& what) {
