@@ -149,7 +149,9 @@ class Emitter {
   void emit_fields(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file);
   void emit_all();
   TermId resolve(std::string_view name) const;
-  TermId literal(std::string_view text, bool tagged);
+  // A plain literal (labels, numbers, field values); descriptions, the
+  // language-tagged ones, are made by prepare_description().
+  TermId literal(std::string_view text);
   void add(TermId s, TermId p, TermId o, TermId g, std::uint32_t file, std::uint32_t line) {
     store_.add(s, p, o, g, {file, line});
   }
@@ -251,15 +253,14 @@ void Emitter::build_cue_matcher() {
   cues_.build();
 }
 
-TermId Emitter::literal(std::string_view text, bool tagged) {
+TermId Emitter::literal(std::string_view text) {
   // Most text is already NFC: intern it from where it is, without a copy.
   std::string normalized;
   if (!is_nfc_stable(text)) {
     normalized = to_nfc(text);
     text = normalized;
   }
-  const std::string_view language = !tagged ? "" : contains_hangul(text) ? "ko" : "en";
-  return dict_.intern(model::TermView(model::TermKind::literal, text, language, {}));
+  return dict_.intern(model::TermView(model::TermKind::literal, text, {}, {}));
 }
 
 TermId Emitter::resolve(std::string_view name) const {
@@ -405,26 +406,26 @@ void Emitter::emit_entity(std::uint32_t index) {
     bool titled = false;
     for (const auto& fm : parsed.front_matter) {
       if (fm.key == "title" && !fm.values.empty()) {
-        add(s, p_.title, literal(fm.values[0], false), g, file, fm.where.line);
+        add(s, p_.title, literal(fm.values[0]), g, file, fm.where.line);
         titled = true;
         continue;
       }
       TermId prop = (fm.key == "tags" || fm.key == "tag") ? p_.tag : dict_.intern_iri(field_iri(fm.key));
-      for (auto v : fm.values) add(s, prop, literal(v, false), g, file, fm.where.line);
+      for (auto v : fm.values) add(s, prop, literal(v), g, file, fm.where.line);
     }
     if (!titled) {
       for (std::uint32_t i = index + 1; i < model_.entities.size() && model_.entities[i].doc == e.doc; ++i)
         if (model_.entities[i].kind == EntityKind::section) {
-          add(s, p_.title, literal(model_.entities[i].label, false), g, file, model_.entities[i].line);
+          add(s, p_.title, literal(model_.entities[i].label), g, file, model_.entities[i].line);
           break;
         }
     }
   } else {
     add(s, p_.type, e.kind == EntityKind::term ? p_.term : p_.section, g, file, e.line);
     for (auto c : e.classes) add(s, p_.type, class_ids_[c], g, file, e.line);
-    add(s, p_.label, literal(e.label, false), g, file, e.line);
-    for (const auto& alt : e.alt_labels) add(s, p_.alt_label, literal(alt, false), g, file, e.line);
-    if (!e.number.empty()) add(s, p_.number, literal(e.number, false), g, file, e.line);
+    add(s, p_.label, literal(e.label), g, file, e.line);
+    for (const auto& alt : e.alt_labels) add(s, p_.alt_label, literal(alt), g, file, e.line);
+    if (!e.number.empty()) add(s, p_.number, literal(e.number), g, file, e.line);
     if (e.kind == EntityKind::section)
       add(s, p_.level,
           dict_.intern(model::Term::typed_literal(std::to_string(e.level), std::string(vocab::xsd_integer))), g, file,
@@ -622,7 +623,7 @@ void Emitter::emit_fields(std::uint32_t index, TermId subject, TermId graph, std
     TermId value = store::kNoTerm;
     if (b.link_count == 1 && parsed.links[b.first_link].wiki) value = resolve(parsed.links[b.first_link].target);
     if (value == store::kNoTerm) value = resolve(b.text);
-    if (value == store::kNoTerm) value = literal(b.text, false);
+    if (value == store::kNoTerm) value = literal(b.text);
     add(subject, prop, value, graph, file, b.where.line);
   }
 }
