@@ -13,7 +13,6 @@
 #include <string>
 #include <vector>
 
-
 namespace ng::exporters {
 namespace {
 
@@ -22,11 +21,9 @@ constexpr std::size_t kFlushBytes = 1 << 20;
 // Formats statements of one store into a buffer flushed to `out`.
 class StatementWriter {
  public:
-  // `out` may be null for a writer that only formats (append_spo and the
-  // like) into buffers of its caller.
-  StatementWriter(const store::TripleStore& store, std::ostream* out, const WriteOptions& options)
+  StatementWriter(const store::TripleStore& store, std::ostream& out, const WriteOptions& options)
       : store_(store), out_(out), options_(options), iri_at_(store.dictionary().size(), kNotWritten) {
-    if (out_) buffer_.reserve(kFlushBytes + 4096);
+    buffer_.reserve(kFlushBytes + 4096);
   }
   StatementWriter(const StatementWriter&) = delete;
   StatementWriter& operator=(const StatementWriter&) = delete;
@@ -38,7 +35,7 @@ class StatementWriter {
     if (buffer_.size() >= kFlushBytes) flush();
   }
 
-  // "<s> <p> o", the part of a statement both formats share.
+  // "<s> <p> o": the statement up to its graph.
   void append_spo(std::string& out, const store::Quad& q) {
     if (q.s != cached_subject_) {
       cached_subject_ = q.s;
@@ -100,7 +97,7 @@ class StatementWriter {
   }
 
   void flush() {
-    out_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
     buffer_.clear();
   }
 
@@ -167,7 +164,7 @@ class StatementWriter {
   }
 
   const store::TripleStore& store_;
-  std::ostream* out_;
+  std::ostream& out_;
   const WriteOptions& options_;
   std::string buffer_;
   store::TermId cached_subject_ = store::kNoTerm;
@@ -202,7 +199,7 @@ std::size_t triple_run_end(const store::TripleStore& store, std::span<const stor
 }  // namespace
 
 void write_ntriples(const store::TripleStore& store, std::ostream& out, const WriteOptions& options) {
-  StatementWriter writer(store, &out, options);
+  StatementWriter writer(store, out, options);
   const auto quads = store.quads();
   // Quads of one triple in several graphs are adjacent in SPOG order.
   for (std::size_t i = 0; i < quads.size();) {
@@ -216,7 +213,7 @@ void write_ntriples(const store::TripleStore& store, std::ostream& out, const Wr
 }
 
 void write_nquads(const store::TripleStore& store, std::ostream& out, const WriteOptions& options) {
-  StatementWriter writer(store, &out, options);
+  StatementWriter writer(store, out, options);
   const auto quads = store.quads();
   for (std::size_t i = 0; i < quads.size(); ++i) {
     writer.prefetch(quads, i);
