@@ -13,6 +13,10 @@
 
 #include "extract/script_class.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace ng::extract {
 
 namespace {
@@ -61,36 +65,86 @@ bool nfc_stable(char32_t c) {
 
 }  // namespace
 
+#if defined(__SSE2__)
+// True when the 16 bytes at p (and p[16], read to see what follows a lead at
+// p[15]) hold no lead byte but those of code points nfc_stable() accepts
+// whatever follows: U+0080..U+02FF (leads C2..CB), Hangul syllables (EB, EC;
+// EA followed by B0..BF; ED followed by 80..9D) and CJK ideographs
+// U+5000..U+9FFF (E5..E9). Continuation bytes belong to a lead already judged.
+// Exact for well-formed UTF-8; on malformed text it may accept what the
+// scalar walk rejects, which changes nothing, as to_nfc() leaves malformed
+// text as it is.
+bool block_nfc_stable(const unsigned char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  if (_mm_movemask_epi8(v) == 0) return true;  // ASCII
+  const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+  auto in_range = [](__m128i x, unsigned char lo, unsigned char hi) {  // lo <= x <= hi, unsigned
+    return _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(static_cast<char>(lo))), x),
+                         _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(static_cast<char>(hi))), x));
+  };
+  const __m128i lead = in_range(v, 0xC0, 0xFF);
+  __m128i ok = _mm_or_si128(in_range(v, 0xC2, 0xCB), in_range(v, 0xE5, 0xE9));
+  ok = _mm_or_si128(ok, in_range(v, 0xEB, 0xEC));
+  ok = _mm_or_si128(ok, _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xEA))),
+                                      in_range(next, 0xB0, 0xBF)));
+  ok = _mm_or_si128(ok, _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xED))),
+                                      in_range(next, 0x80, 0x9D)));
+  return _mm_movemask_epi8(_mm_andnot_si128(ok, lead)) == 0;
+}
+#endif
+
 bool is_nfc_stable(std::string_view s) {
   const auto* const begin = reinterpret_cast<const unsigned char*>(s.data());
   const auto* const end = begin + s.size();
-  for (const unsigned char* p = begin; p < end;) {
-    // ASCII eight bytes at a time, and precomposed Hangul syllables
-    // (U+AC00..U+D7A3) without a general decode: most notes text is these.
+  // One code point (or eight ASCII bytes) from p: false when it is not
+  // stable. ASCII and precomposed Hangul syllables (U+AC00..U+D7A3) skip the
+  // general decode: most notes text is these.
+  auto step = [&](const unsigned char*& p) {
     if (end - p >= 8) {
       std::uint64_t word;
       std::memcpy(&word, p, sizeof word);
       if ((word & 0x8080808080808080ull) == 0) {
         p += 8;
-        continue;
+        return true;
       }
     }
     if (*p < 0x80) {
       ++p;
-      continue;
+      return true;
     }
     if (*p >= 0xEA && *p <= 0xED && end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
       const char32_t c = (static_cast<char32_t>(*p & 0x0F) << 12) | (static_cast<char32_t>(p[1] & 0x3F) << 6) |
                          static_cast<char32_t>(p[2] & 0x3F);
       if (c >= 0xAC00 && c <= 0xD7A3) {
         p += 3;
-        continue;
+        return true;
       }
     }
     std::size_t len = 1;
     if (!nfc_stable(decode_at(s, static_cast<std::size_t>(p - begin), len))) return false;
     p += len;
+    return true;
+  };
+  const unsigned char* p = begin;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time while there is a seventeenth to read; a block
+  // with another lead byte is walked a code point at a time.
+  while (end - p > 16) {
+    if (block_nfc_stable(p)) {
+      p += 16;
+      continue;
+    }
+    // Continuation bytes at the block's start end a code point whose lead
+    // an accepted block judged.
+    const unsigned char* const stop = p + 16;
+    while (p < stop && (*p & 0xC0) == 0x80) ++p;
+    while (p < stop)
+      if (!step(p)) return false;
   }
+  while (p < end && (*p & 0xC0) == 0x80) ++p;  // the same after the last block
+#endif
+  while (p < end)
+    if (!step(p)) return false;
   return true;
 }
 

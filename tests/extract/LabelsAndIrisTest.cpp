@@ -1,6 +1,10 @@
 // Labels split off their acronym; slugs and IRI escaping.
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+#include <vector>
+
 #include "extract/entities.hpp"
 #include "extract/iri_minter.hpp"
 #include "extract/script_class.hpp"
@@ -84,6 +88,56 @@ TEST(IsNfcStable, PlainTextIsStableAndACombiningMarkAnywhereIsNot) {
   // The last syllable U+D7A3 is stable; U+D7B0 (a jamo extension) is not known to be.
   EXPECT_TRUE(is_nfc_stable("\xED\x9E\xA3"));
   EXPECT_FALSE(is_nfc_stable("\xED\x9E\xB0"));
+}
+
+// The 16-byte blocks (SSE2) against a plain statement of the rule, on valid
+// UTF-8 mixing ASCII, Hangul syllables (the range's edges too), CJK, Latin-1,
+// conjoining jamo, combining marks and other scripts, at every alignment.
+TEST(IsNfcStable, BlocksAgreeWithACodePointAtATimeOnRandomText) {
+  auto encode = [](char32_t c, std::string& out) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  };
+  // The rule, one code point at a time (nfc_stable's list).
+  auto stable = [](char32_t c) {
+    return c < 0x300 || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0x3000 && c <= 0x3098) || (c >= 0x309B && c <= 0x30FF) || (c >= 0x2010 && c <= 0x2027) ||
+           (c >= 0x2030 && c <= 0x205E) || (c >= 0xFF01 && c <= 0xFFEF) || (c >= 0x1F300 && c <= 0x1FAFF);
+  };
+  const std::vector<std::pair<char32_t, char32_t>> ranges = {
+      {0x20, 0x7E},       {0x20, 0x7E},     {0xAC00, 0xD7A3}, {0xAC00, 0xD7A3}, {0xAC00, 0xAC02},
+      {0xD7A1, 0xD7A6},   {0xD780, 0xD7B0}, {0xA000, 0xABFF}, {0x4E00, 0x9FFF}, {0x4DFF, 0x5001},
+      {0xC0, 0x2FF},      {0x300, 0x36F},   {0x1100, 0x11FF}, {0x3000, 0x30FF}, {0x0400, 0x04FF},
+      {0x1F300, 0x1F310}, {0xE000, 0xE010}, {0xFF00, 0xFFFD}};
+  std::mt19937 random(11);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    bool expected = true;
+    const int length = static_cast<int>(random() % 40);
+    // Mostly one or two kinds per text, so long stable runs occur.
+    const auto& a = ranges[random() % ranges.size()];
+    const auto& b = ranges[random() % ranges.size()];
+    for (int k = 0; k < length; ++k) {
+      const auto& r = random() % 8 == 0 ? b : a;
+      const char32_t c = r.first + static_cast<char32_t>(random() % (r.second - r.first + 1));
+      expected = expected && stable(c);
+      encode(c, text);
+    }
+    ASSERT_EQ(is_nfc_stable(text), expected) << "round " << round << ": " << text;
+  }
 }
 
 TEST(ToNfc, HangulSyllableFollowedByAConjoiningJamoComposes) {
