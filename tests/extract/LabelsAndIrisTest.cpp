@@ -8,6 +8,7 @@
 #include "extract/entities.hpp"
 #include "extract/iri_minter.hpp"
 #include "extract/script_class.hpp"
+#include "model/utf8.hpp"
 
 using namespace ng::extract;
 
@@ -94,23 +95,6 @@ TEST(IsNfcStable, PlainTextIsStableAndACombiningMarkAnywhereIsNot) {
 // UTF-8 mixing ASCII, Hangul syllables (the range's edges too), CJK, Latin-1,
 // conjoining jamo, combining marks and other scripts, at every alignment.
 TEST(IsNfcStable, BlocksAgreeWithACodePointAtATimeOnRandomText) {
-  auto encode = [](char32_t c, std::string& out) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  };
   // The rule, one code point at a time (nfc_stable's list).
   auto stable = [](char32_t c) {
     return c < 0x300 || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x4E00 && c <= 0x9FFF) ||
@@ -134,7 +118,7 @@ TEST(IsNfcStable, BlocksAgreeWithACodePointAtATimeOnRandomText) {
       const auto& r = random() % 8 == 0 ? b : a;
       const char32_t c = r.first + static_cast<char32_t>(random() % (r.second - r.first + 1));
       expected = expected && stable(c);
-      encode(c, text);
+      ng::model::append_utf8(text, c);
     }
     ASSERT_EQ(is_nfc_stable(text), expected) << "round " << round << ": " << text;
   }
