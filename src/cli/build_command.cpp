@@ -110,7 +110,8 @@ int run_build(const BuildArgs& args) {
     // mentions, triples), index (the permutations sorted), write (both files
     // serialized to temporary files), commit (fsync and rename).
     for (const auto& phase : graph.times.phases)
-      std::cerr << "notegraph: timing: " << phase.name << " " << phase.seconds << " s, peak resident so far "
+      std::cerr << "notegraph: timing: " << phase.name << " " << phase.seconds << " s, cpu " << phase.cpu_seconds
+                << " s, peak resident so far "
                 << phase.peak_mib << " MiB\n";
   }
   return graph.failures == 0 ? 0 : 1;
@@ -124,7 +125,7 @@ Runner add_build_command(CLI::App& app) {
   add_graph_options(*cmd, args->graph);
   cmd->add_option("-o,--output", args->out_dir, "Output folder (created if missing)")->capture_default_str();
   cmd->add_flag("--timings", args->graph.timings,
-                "Print the wall time of each phase (read+parse, extract, index, write, commit) to stderr");
+                "Print the wall and CPU time of each phase (read+parse, extract, index, write, commit) to stderr");
   return [args] { return run_build(*args); };
 }
 

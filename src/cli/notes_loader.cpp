@@ -152,7 +152,10 @@ std::size_t report(const diag::Diagnostics& diags, const LoadedGraph& graph, boo
 void PhaseTimes::add(std::string name, double seconds) {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  phases.push_back({std::move(name), seconds, static_cast<double>(usage.ru_maxrss) / 1024.0});
+  auto secs = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  const double cpu = secs(usage.ru_utime) + secs(usage.ru_stime);
+  phases.push_back({std::move(name), seconds, static_cast<double>(usage.ru_maxrss) / 1024.0, cpu - cpu_so_far});
+  cpu_so_far = cpu;
 }
 
 bool load_graph(const GraphOptions& options, LoadedGraph& graph, std::ostream& err) {

@@ -37,8 +37,10 @@ struct PhaseTimes {
     std::string name;
     double seconds = 0;
     double peak_mib = 0;
+    double cpu_seconds = 0;  // user + system time of all threads during the phase
   };
   std::vector<Phase> phases;
+  double cpu_so_far = 0;
   void add(std::string name, double seconds);
 };
 

@@ -35,7 +35,7 @@ TEST_F(Cli, BuildTheSeedWritesBothFilesAndASummary) {
   EXPECT_TRUE(fs::exists(dir_ / "o" / "graph.nq"));
 }
 
-TEST_F(Cli, BuildTimingsNameEveryPhaseWithItsSecondsAndPeakMemory) {
+TEST_F(Cli, BuildTimingsNameEveryPhaseWithItsSecondsCpuAndPeakMemory) {
   Result r = run("build --timings -o " + (dir_ / "o").string() + " " NG_TEST_DATA "/aws-overview.ko.md");
   ASSERT_EQ(r.code, 0) << r.err;
   std::size_t at = 0;
@@ -44,10 +44,14 @@ TEST_F(Cli, BuildTimingsNameEveryPhaseWithItsSecondsAndPeakMemory) {
     std::size_t line = r.err.find(prefix, at);
     ASSERT_NE(line, std::string::npos) << phase << " missing or out of order in:\n" << r.err;
     std::istringstream rest(r.err.substr(line + prefix.size()));
-    double seconds = -1, mib = -1;
+    double seconds = -1, cpu = -1, mib = -1;
     std::string unit, word;
     rest >> seconds >> unit;
     EXPECT_GE(seconds, 0.0) << phase;
+    EXPECT_EQ(unit, "s,") << phase;
+    rest >> word >> cpu >> unit;  // "cpu" SECONDS "s,": user + system time of the phase
+    EXPECT_EQ(word, "cpu") << phase;
+    EXPECT_GE(cpu, 0.0) << phase;
     EXPECT_EQ(unit, "s,") << phase;
     while (rest >> word && word != "so") {
     }
