@@ -1,16 +1,21 @@
-// File mapping (with a read() fallback) and page release for SourceText.
+// File mapping (with a read() fallback), the SIGBUS guard of the mappings,
+// and page release for SourceText.
 #include "diag/source_text.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
+#include <atomic>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <iostream>
 #include <iterator>
+#include <mutex>
 
 #include "diag/diagnostic.hpp"
 
@@ -22,6 +27,78 @@ constexpr std::size_t kReleaseStep = std::size_t{1} << 20;
 // Smaller files are read: a mapping costs more (its page faults, munmap) and
 // could release nothing anyway.
 constexpr std::size_t kMapThreshold = kReleaseStep;
+
+// The mapped files, for the SIGBUS handler: it may only read plain memory,
+// so the table is a fixed array of atomics. When it is full, files are read
+// instead of mapped.
+struct GuardedMapping {
+  std::atomic<const char*> begin{nullptr};
+  std::atomic<std::size_t> size{0};
+  std::atomic<const char*> path{nullptr};
+};
+constexpr std::size_t kGuardSlots = 1024;
+std::array<GuardedMapping, kGuardSlots> guarded;
+std::mutex guard_lock;  // taken by registration only, never by the handler
+struct sigaction previous_bus_action {};
+
+void write_stderr(const char* text) {
+  std::size_t n = std::strlen(text);
+  while (n > 0) {
+    const ssize_t w = ::write(STDERR_FILENO, text, n);
+    if (w <= 0) return;
+    text += w;
+    n -= static_cast<std::size_t>(w);
+  }
+}
+
+void on_bus_error(int signal, siginfo_t* info, void* context) {
+  const auto* at = static_cast<const char*>(info->si_addr);
+  for (const auto& m : guarded) {
+    const char* begin = m.begin.load(std::memory_order_acquire);
+    if (begin == nullptr || at < begin || at >= begin + m.size.load(std::memory_order_relaxed)) continue;
+    write_stderr("notegraph: error: ");
+    write_stderr(m.path.load(std::memory_order_relaxed));
+    write_stderr(": the file was truncated while it was being read; nothing written\n");
+    ::_exit(1);
+  }
+  // Not a mapped note: whatever was there before handles it.
+  if (previous_bus_action.sa_flags & SA_SIGINFO) {
+    if (previous_bus_action.sa_sigaction) return previous_bus_action.sa_sigaction(signal, info, context);
+  } else if (previous_bus_action.sa_handler != SIG_DFL && previous_bus_action.sa_handler != SIG_IGN) {
+    return previous_bus_action.sa_handler(signal);
+  }
+  // Otherwise the process ends as it would have without this handler.
+  ::signal(SIGBUS, SIG_DFL);
+  ::raise(SIGBUS);
+}
+
+// A free slot of the table, registering [begin, begin + size) under `path`;
+// -1 when every slot is taken.
+int guard(const char* begin, std::size_t size, const char* path) {
+  std::lock_guard<std::mutex> hold(guard_lock);
+  static const bool installed = [] {
+    struct sigaction action {};
+    action.sa_sigaction = on_bus_error;
+    action.sa_flags = SA_SIGINFO;
+    sigemptyset(&action.sa_mask);
+    return ::sigaction(SIGBUS, &action, &previous_bus_action) == 0;
+  }();
+  if (!installed) return -1;
+  for (std::size_t i = 0; i < kGuardSlots; ++i) {
+    if (guarded[i].begin.load(std::memory_order_relaxed) != nullptr) continue;
+    guarded[i].size.store(size, std::memory_order_relaxed);
+    guarded[i].path.store(path, std::memory_order_relaxed);
+    guarded[i].begin.store(begin, std::memory_order_release);
+    return static_cast<int>(i);
+  }
+  return -1;
+}
+
+void unguard(int slot) {
+  std::lock_guard<std::mutex> hold(guard_lock);
+  guarded[static_cast<std::size_t>(slot)].begin.store(nullptr, std::memory_order_release);
+}
+
 }  // namespace
 
 std::shared_ptr<const SourceText> SourceText::from_string(std::string text) {
@@ -51,14 +128,19 @@ std::shared_ptr<const SourceText> SourceText::open(const std::string& path, Diag
   if (size >= kMapThreshold) {
     void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
     if (map != MAP_FAILED) {
-      ::close(fd);
-      ::madvise(map, size, MADV_SEQUENTIAL);
       std::shared_ptr<SourceText> t(new SourceText());
-      t->map_ = map;
-      t->map_size_ = size;
-      t->data_ = static_cast<const char*>(map);
-      t->size_ = size;
-      return t;
+      t->path_ = path;
+      t->guard_slot_ = guard(static_cast<const char*>(map), size, t->path_.c_str());
+      if (t->guard_slot_ >= 0) {
+        ::close(fd);
+        ::madvise(map, size, MADV_SEQUENTIAL);
+        t->map_ = map;
+        t->map_size_ = size;
+        t->data_ = static_cast<const char*>(map);
+        t->size_ = size;
+        return t;
+      }
+      ::munmap(map, size);
     }
   }
   // Small files, and file systems that cannot map: read the bytes.
@@ -81,7 +163,9 @@ std::shared_ptr<const SourceText> SourceText::open(const std::string& path, Diag
 }
 
 SourceText::~SourceText() {
-  if (map_) ::munmap(map_, map_size_);
+  if (!map_) return;
+  unguard(guard_slot_);
+  ::munmap(map_, map_size_);
 }
 
 void SourceText::release_before(const char* p) const {

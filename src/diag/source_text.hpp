@@ -2,6 +2,12 @@
 // points into them: a read-only private mapping of a regular file (so a 100 MB
 // note is not copied, and pages already parsed can be handed back to the
 // kernel), or an owned string (standard input, repaired text, tests).
+//
+// A mapped file that another program truncates while notegraph reads it
+// would kill the process with SIGBUS: the mappings are registered with a
+// handler that then reports the file, as an input error, and exits with
+// status 1 (no output has been written at that point: every writer runs after
+// the notes are read and released).
 #pragma once
 
 #include <cstddef>
@@ -39,6 +45,8 @@ class SourceText {
   std::string owned_;
   void* map_ = nullptr;  // the mapping, when mapped
   std::size_t map_size_ = 0;
+  std::string path_;  // of a mapped file: what the SIGBUS handler names
+  int guard_slot_ = -1;  // its entry in the handler's table
   mutable std::size_t released_ = 0;  // bytes from the start already released
 };
 

@@ -1,9 +1,11 @@
 // SourceText: small files are read, large ones mapped; released pages leave
 // the process's resident memory and read back as the same bytes.
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <string>
 
@@ -107,4 +109,48 @@ TEST(SourceText, ReleaseOutsideTheTextOrOfAStringDoesNothing) {
   const char* elsewhere = copy.data();
   owned->release_before(elsewhere);
   EXPECT_TRUE(owned->view() == copy);
+}
+
+// Another program truncating a mapped note while it is read: the process
+// reports the file as an input error and exits 1, instead of dying of SIGBUS.
+TEST(SourceTextDeathTest, MappedFileTruncatedWhileReadIsAnErrorNamingIt) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  const std::string path = temp_path("truncated");
+  write_file(path, pattern(4u << 20));
+  EXPECT_EXIT(
+      {
+        Diagnostics diags;
+        auto text = SourceText::open(path, diags);
+        if (!text) std::_Exit(3);
+        if (::truncate(path.c_str(), 0) != 0) std::_Exit(4);
+        volatile char last = text->view()[text->view().size() - 1];
+        (void)last;
+        std::_Exit(5);  // not reached: the page is gone
+      },
+      // The child re-runs the test, under its own process id.
+      ::testing::ExitedWithCode(1),
+      "notegraph: error: [^ ]*ng-source-text-truncated-[0-9]+: the file was truncated while it was being read");
+  std::remove(path.c_str());
+}
+
+// A bus error outside the mapped notes is not taken for one: it goes to the
+// handler that was there before (here the test's own, which exits 42).
+TEST(SourceTextDeathTest, OtherBusErrorsGoToThePreviousHandler) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  const std::string path = temp_path("guarded");
+  write_file(path, pattern(2u << 20));
+  EXPECT_EXIT(
+      {
+        struct sigaction before {};
+        before.sa_handler = [](int) { std::_Exit(42); };
+        sigemptyset(&before.sa_mask);
+        if (::sigaction(SIGBUS, &before, nullptr) != 0) std::_Exit(2);
+        Diagnostics diags;
+        auto text = SourceText::open(path, diags);  // installs notegraph's handler over it
+        if (!text) std::_Exit(3);
+        ::raise(SIGBUS);
+        std::_Exit(5);
+      },
+      ::testing::ExitedWithCode(42), "");
+  std::remove(path.c_str());
 }
