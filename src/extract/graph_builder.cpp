@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <mutex>
+#include <tuple>
 #include <unordered_map>
 
 #include "extract/classifier.hpp"
@@ -21,6 +22,24 @@ namespace ng::extract {
 namespace {
 
 using store::TermId;
+
+// A sentence ends at a line break, or at . ! ? followed by a space or a line
+// break; the end belongs to the sentence it ends.
+inline bool ends_sentence(std::string_view text, std::size_t i) {
+  const char c = text[i];
+  return c == '\n' || ((c == '.' || c == '!' || c == '?') && i + 1 < text.size() &&
+                       (text[i + 1] == ' ' || text[i + 1] == '\n'));
+}
+
+// The sentence holding text[at]: the positions from just after the previous
+// sentence end to its own end (or the text's), both included.
+std::pair<std::uint32_t, std::uint32_t> sentence_around(std::string_view text, std::uint32_t at) {
+  std::uint32_t first = at;
+  while (first > 0 && !ends_sentence(text, first - 1)) --first;
+  std::uint32_t last = at;
+  while (last + 1 < text.size() && !ends_sentence(text, last)) ++last;
+  return {first, last};
+}
 
 // Ids of the IRIs every build uses, interned once.
 struct Predicates {
@@ -123,7 +142,6 @@ class Emitter {
   // Per-thread scratch of scan_text().
   struct TextScanner {
     std::vector<MentionMatcher::Match> matches, cue_matches;
-    std::vector<std::uint32_t> sentence_ends;
   };
   // An entity's description made ready by the scanning thread (joined,
   // trimmed, in NFC, language chosen, hashed), so that the serial emitter
@@ -466,24 +484,19 @@ void Emitter::scan_text(std::uint32_t index, TextScanner& scanner, std::vector<S
     cue_matches.clear();
     cues_.find(text, cue_matches);
     if (cue_matches.empty()) continue;
-    // A sentence ends at a line break or at . ! ? followed by a space.
-    auto& sentence_ends = scanner.sentence_ends;
-    sentence_ends.clear();
-    for (std::uint32_t i = 0; i < text.size(); ++i) {
-      char c = text[i];
-      if (c == '\n' ||
-          ((c == '.' || c == '!' || c == '?') && i + 1 < text.size() && (text[i + 1] == ' ' || text[i + 1] == '\n')))
-        sentence_ends.push_back(i);
-    }
-    auto sentence_of = [&](std::uint32_t at) {
-      return std::lower_bound(sentence_ends.begin(), sentence_ends.end(), at) - sentence_ends.begin();
-    };
+    // Each cue's sentence is found around it, not the whole text split up
+    // front: cues are few, and most of a text lies in sentences without one.
+    std::uint32_t first = 0, last = 0;
+    bool known = false;  // [first, last] is the sentence of the cue before
     for (const auto& cue : cue_matches) {
-      std::uint32_t sentence = sentence_of(cue.begin);
-      for (const auto& m : matches)
-        if (m.target != index && sentence_of(m.begin) == sentence)
+      if (!known || cue.begin > last) std::tie(first, last) = sentence_around(text, cue.begin);
+      known = true;
+      auto m = std::lower_bound(matches.begin(), matches.end(), first,
+                                [](const MentionMatcher::Match& x, std::uint32_t at) { return x.begin < at; });
+      for (; m != matches.end() && m->begin <= last; ++m)
+        if (m->target != index)
           out.push_back(
-              {cue_properties_[cue.target], entity_ids_[m.target], parsed.line_of(b, piece.offset + m.begin)});
+              {cue_properties_[cue.target], entity_ids_[m->target], parsed.line_of(b, piece.offset + m->begin)});
     }
   }
 }

@@ -141,6 +141,29 @@ TEST(ExtractionRules, UserAliasesAddMentions) {
   EXPECT_TRUE(n.has_iri(Notes::iri("nail"), vocab::ng_mentions, Notes::iri("hammer")));
 }
 
+// A cue ties itself to the mentions of its own sentence, which ends at a line
+// break or at . ! ? followed by a space or line break (not at "v1.2" or "...x").
+TEST(ExtractionRules, CueRelationsStayInsideTheirSentence) {
+  const std::string integrates = std::string(vocab::ng) + "integratesWith";
+  Notes n(Files{{"a.md",
+                 "# Amazon S3 (S3)\n\n# Amazon EC2 (EC2)\n\n# Amazon SQS (SQS)\n\n# Amazon SNS (SNS)\n\n"
+                 "# Amazon RDS (RDS)\n\n# Amazon EFS (EFS)\n\n"
+                 "# Before\n\nS3 v1.2와 통합된다. EC2는 별개다! SQS?  SNS\n"
+                 "RDS 따로.\n\n"
+                 "# After\n\nEC2는 다르다.\n통합...SQS와 S3 함께! EFS 없음.\n"}});
+  const auto before = Notes::iri("before"), after = Notes::iri("after");
+  EXPECT_TRUE(n.has_iri(before, integrates, Notes::iri("s3")));
+  for (const char* other : {"ec2", "sqs", "sns", "rds"}) {
+    EXPECT_TRUE(n.has_iri(before, vocab::ng_mentions, Notes::iri(other))) << other;
+    EXPECT_FALSE(n.has_iri(before, integrates, Notes::iri(other))) << other;
+  }
+  EXPECT_TRUE(n.has_iri(after, integrates, Notes::iri("sqs")));
+  EXPECT_TRUE(n.has_iri(after, integrates, Notes::iri("s3")));
+  EXPECT_FALSE(n.has_iri(after, integrates, Notes::iri("ec2")));
+  EXPECT_FALSE(n.has_iri(after, integrates, Notes::iri("efs")));
+  EXPECT_TRUE(n.has_iri(after, vocab::ng_mentions, Notes::iri("efs")));
+}
+
 TEST(ExtractionRules, CodeIsNeverAMention) {
   Notes n(Files{{"a.md", "# Amazon S3 (S3)\n\n# B\n\n```\nS3\n```\n\n`S3` only in code\n"}});
   EXPECT_EQ(n.count(vocab::ng_mentions), 0u);
