@@ -158,7 +158,7 @@ void PhaseTimes::add(std::string name, double seconds) {
   cpu_so_far = cpu;
 }
 
-bool load_graph(const GraphOptions& options, LoadedGraph& graph, std::ostream& err) {
+bool load_graph(const GraphOptions& options, LoadedGraph& graph, std::ostream& err, Indexing indexing) {
   diag::Diagnostics diags;
   extract::Tables tables = load_tables(options, diags);
   std::vector<Input> inputs;
@@ -195,7 +195,10 @@ bool load_graph(const GraphOptions& options, LoadedGraph& graph, std::ostream& e
   graph.documents.clear();
   graph.sources.clear();
   phase_start = clock::now();
-  graph.store.freeze();
+  if (indexing == Indexing::full)
+    graph.store.freeze();
+  else
+    graph.store.sort_quads();
   graph.times.add("index", since(phase_start));
   if (failures != 0) {
     err << "notegraph: " << failures << (failures == 1 ? " error" : " errors")

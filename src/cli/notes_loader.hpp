@@ -58,7 +58,12 @@ struct LoadedGraph {
 
 // Returns false when the graph must not be written: an input error (or, with
 // --strict, a warning) unless --keep-going. Diagnostics go to `err`.
-bool load_graph(const GraphOptions& options, LoadedGraph& graph, std::ostream& err);
+// With Indexing::quads_only the store is left sorted but not frozen: the
+// caller builds the permutations (TripleStore::index_permutations) while it
+// reads the quads in order.
+enum class Indexing { full, quads_only };
+bool load_graph(const GraphOptions& options, LoadedGraph& graph, std::ostream& err,
+                Indexing indexing = Indexing::full);
 
 // Prints diagnostics GCC-style; returns the number of errors (warnings too when strict).
 std::size_t report(const diag::Diagnostics& diags, const LoadedGraph& graph, bool strict, bool quiet,

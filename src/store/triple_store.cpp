@@ -72,11 +72,16 @@ std::uint32_t TripleStore::add_file(std::string name) {
 void TripleStore::add(const Quad& q, Provenance where) {
   pending_.push_back(q);
   pending_provenance_.push_back(where);
-  frozen_ = false;
+  sorted_ = frozen_ = false;
 }
 
 void TripleStore::freeze() {
-  if (frozen_) return;
+  sort_quads();
+  index_permutations();
+}
+
+void TripleStore::sort_quads() {
+  if (sorted_) return;
   // The quads of an earlier freeze() come first so that their provenance wins
   // over a later duplicate.
   std::vector<QuadWithProvenance> all;
@@ -91,8 +96,8 @@ void TripleStore::freeze() {
   release(pos_);
   release(osp_);
 
-  const TermId id_limit = id_limit_of(all);
-  sort_spog(all, id_limit);
+  id_limit_ = id_limit_of(all);
+  sort_spog(all, id_limit_);
 
   spo_.reserve(all.size());
   line_of_.reserve(all.size());
@@ -100,25 +105,32 @@ void TripleStore::freeze() {
   if (!one_file) file_of_.reserve(all.size());
   triple_count_ = 0;
   has_default_graph_quads_ = false;
-  for (const auto& [q, where] : all) {
-    if (!spo_.empty() && spo_.back() == q) continue;  // sort is stable: the first added is kept
-    has_default_graph_quads_ = has_default_graph_quads_ || q.g == kNoTerm;
-    if (spo_.empty() || spo_.back().s != q.s || spo_.back().p != q.p || spo_.back().o != q.o) ++triple_count_;
-    spo_.push_back(q);
-    line_of_.push_back(where.line);
-    if (!one_file) file_of_.push_back(where.file);
-  }
+  support::run_both(
+      [&] {
+        for (const auto& [q, where] : all) {
+          if (!spo_.empty() && spo_.back() == q) continue;  // sort is stable: the first added is kept
+          has_default_graph_quads_ = has_default_graph_quads_ || q.g == kNoTerm;
+          if (spo_.empty() || spo_.back().s != q.s || spo_.back().p != q.p || spo_.back().o != q.o) ++triple_count_;
+          spo_.push_back(q);
+          line_of_.push_back(where.line);
+          if (!one_file) file_of_.push_back(where.file);
+        }
+      },
+      [&] { dict_.shrink_to_fit(); });  // up to half of the terms' records are growth slack after a load
   release(all);
   spo_.shrink_to_fit();  // duplicates removed leave slack
   line_of_.shrink_to_fit();
   file_of_.shrink_to_fit();
   if (spo_.size() > UINT32_MAX) throw std::length_error("triple store: more than 2^32-1 quads");
+  sorted_ = true;
+}
+
+void TripleStore::index_permutations() {
+  if (frozen_) return;
+  sort_quads();
   // The two orders only read SPOG: build them at once.
-  support::run_both([&] { pos_ = order_from_spog(spo_, Permutation::pos, id_limit); },
-                    [&] {
-                      osp_ = order_from_spog(spo_, Permutation::osp, id_limit);
-                      dict_.shrink_to_fit();  // up to half of the terms' records are growth slack after a load
-                    });
+  support::run_both([&] { pos_ = order_from_spog(spo_, Permutation::pos, id_limit_); },
+                    [&] { osp_ = order_from_spog(spo_, Permutation::osp, id_limit_); });
   frozen_ = true;
 }
 

@@ -108,6 +108,14 @@ public:
   // add() after freeze() un-freezes.
   void freeze();
   bool frozen() const { return frozen_; }
+  // freeze() in two steps, for a caller that reads the quads in SPOG order
+  // while the other permutations are built (notegraph build writes its files
+  // meanwhile). sort_quads() makes quads(), provenance(), size(),
+  // triple_count() and the dictionary final; index_permutations() writes only
+  // the POS and OSP permutations, so those may be read while it runs, and
+  // completes the freeze (scan() needs it).
+  void sort_quads();
+  void index_permutations();
 
   // Number of distinct quads (frozen store).
   std::size_t size() const { return spo_.size(); }
@@ -150,7 +158,9 @@ private:
   std::vector<std::uint32_t> osp_;  // positions in spo_, sorted by o,s,p,g
   std::size_t triple_count_ = 0;  // distinct (s,p,o) in spo_, counted by freeze()
   bool has_default_graph_quads_ = false;  // some quad in spo_ has g = kNoTerm
-  bool frozen_ = true;
+  TermId id_limit_ = 0;  // one more than the largest id in spo_, for the permutations' counting sorts
+  bool sorted_ = true;   // spo_ holds every quad added (sort_quads() ran since the last add())
+  bool frozen_ = true;   // ... and the permutations are built
 };
 
 }  // namespace ng::store

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <random>
+#include <thread>
 #include <vector>
 
 #include "print_quad.hpp"
@@ -84,6 +85,51 @@ TEST(TripleStore, AddAfterFreezeUnfreezesAndKeepsEarlierProvenance) {
   EXPECT_EQ(store.provenance_of({1, 2, 3, kNoTerm}), (Provenance{0, 1}));
   EXPECT_EQ(store.provenance_of({0, 2, 3, kNoTerm}), (Provenance{0, 100}));
   EXPECT_EQ(store.scan({kNoTerm, 2, 3, kNoTerm}).size_estimate(), 2u);
+}
+
+// freeze() in two steps: after sort_quads() the quads, their provenance and
+// the counts are final while the permutations are not built yet; a reader of
+// quads() on another thread meanwhile sees them whole.
+TEST(TripleStore, SortQuadsThenIndexPermutationsEqualsFreeze) {
+  std::mt19937 random(7);
+  std::vector<Quad> added;
+  auto below = [&](TermId n) { return static_cast<TermId>(random() % n); };
+  for (int i = 0; i < 5000; ++i) added.push_back({below(300), below(7), below(400), below(3) == 0 ? kNoTerm : below(4)});
+  TripleStore whole, stepped;
+  for (std::size_t i = 0; i < added.size(); ++i) {
+    whole.add(added[i], {0, static_cast<std::uint32_t>(i)});
+    stepped.add(added[i], {0, static_cast<std::uint32_t>(i)});
+  }
+  whole.freeze();
+  stepped.sort_quads();
+  EXPECT_FALSE(stepped.frozen());
+  EXPECT_EQ(quads_of(stepped), quads_of(whole));
+  EXPECT_EQ(stepped.triple_count(), whole.triple_count());
+  EXPECT_EQ(stepped.has_default_graph_quads(), whole.has_default_graph_quads());
+  for (std::size_t i = 0; i < whole.size(); ++i) ASSERT_EQ(stepped.provenance(i), whole.provenance(i)) << i;
+
+  std::size_t read_while_indexing = 0;
+  std::thread reader([&] {
+    for (const Quad& q : stepped.quads()) read_while_indexing += q.s;
+  });
+  stepped.index_permutations();
+  reader.join();
+  std::size_t expected = 0;
+  for (const Quad& q : whole.quads()) expected += q.s;
+  EXPECT_EQ(read_while_indexing, expected);
+  EXPECT_TRUE(stepped.frozen());
+  for (TermId p = 0; p < 7; ++p) {
+    std::vector<Quad> a, b;
+    for (const Quad& q : whole.scan({kNoTerm, p, kNoTerm, kNoTerm})) a.push_back(q);
+    for (const Quad& q : stepped.scan({kNoTerm, p, kNoTerm, kNoTerm})) b.push_back(q);
+    EXPECT_EQ(a, b) << p;
+  }
+  for (TermId o = 0; o < 400; o += 37) {
+    std::vector<Quad> a, b;
+    for (const Quad& q : whole.scan({kNoTerm, kNoTerm, o, kNoTerm})) a.push_back(q);
+    for (const Quad& q : stepped.scan({kNoTerm, kNoTerm, o, kNoTerm})) b.push_back(q);
+    EXPECT_EQ(a, b) << o;
+  }
 }
 
 TEST(TripleStore, FreezeTwiceChangesNothing) {
