@@ -138,6 +138,7 @@ void MentionMatcher::build_start_tables() {
   }
   three_byte_blocks_.assign(kThreeByteSlots, 0);
   three_byte_nodes_.assign(64, kNone);
+  three_byte_starts_.assign(1, 0);
   auto is_continuation = [](unsigned char b) { return (b & 0xC0) == 0x80; };
   for_each_child(0, [&](unsigned char lead, std::uint32_t second) {
     if (lead < 0xE0 || lead >= 0xF0) return;
@@ -149,8 +150,10 @@ void MentionMatcher::build_start_tables() {
         if (block == 0) {
           block = static_cast<std::uint16_t>(three_byte_nodes_.size() / 64);
           three_byte_nodes_.resize(three_byte_nodes_.size() + 64, kNone);
+          three_byte_starts_.push_back(0);
         }
         three_byte_nodes_[block * 64 + (third_byte & 0x3F)] = after;
+        three_byte_starts_[block] |= std::uint64_t{1} << (third_byte & 0x3F);
       });
     });
   });
@@ -497,6 +500,7 @@ void MentionMatcher::find(std::string_view text, std::vector<Match>& out) const 
                              starts_.punct_count, starts_.punct);
   const std::uint16_t* first_blocks = three_byte_blocks_.data();
   const std::uint32_t* first_nodes = three_byte_nodes_.data();
+  const std::uint64_t* first_starts = three_byte_starts_.data();
   std::size_t i = 0;        // a start position: where the previous code point or match ends
   bool prev_latin = false;  // is the code point before i a Latin letter or digit?
   auto record = [&out](const Found& found, std::size_t begin) {
@@ -535,11 +539,12 @@ void MentionMatcher::find(std::string_view text, std::vector<Match>& out) const 
     }
     BlockBits candidates = block.candidates;
     // Most three-byte code points (Korean syllables) start no key: two loads
-    // each drop them, in a loop of their own.
+    // each drop them, in a loop of their own. Whether one does is as good as
+    // random, so it is not branched on.
     for (BlockBits three = candidates & m.three; three != 0; three &= three - 1) {
       const unsigned char* at = bytes + i + std::countr_zero(three);
-      if (first_nodes[first_blocks[three_byte_slot(at)] * 64 + (at[2] & 0x3F)] == kNone)
-        candidates ^= three & (0 - three);
+      const BlockBits starts_key = first_starts[first_blocks[three_byte_slot(at)]] >> (at[2] & 0x3F) & 1;
+      candidates ^= three & (0 - three) & (starts_key - 1);
     }
     std::size_t from = i;  // the last start position whose prev_latin is known: the block's or a match end
     bool left_block = false;

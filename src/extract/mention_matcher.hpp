@@ -107,6 +107,9 @@ class MentionMatcher {
   // syllables that start no key, and one or two loads reject them.
   std::vector<std::uint16_t> three_byte_blocks_;
   std::vector<std::uint32_t> three_byte_nodes_;  // 64 per block
+  // Which of a block's 64 nodes exist, a bit each: the scan's filter reads
+  // these 8 bytes per block (they stay in L1) and drops without a branch.
+  std::vector<std::uint64_t> three_byte_starts_;
 };
 
 }  // namespace ng::extract
