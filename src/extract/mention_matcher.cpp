@@ -107,29 +107,12 @@ void MentionMatcher::build() {
   for (const auto& [k, t] : keys_) keys.emplace_back(k, t);
   std::sort(keys.begin(), keys.end());
   nodes_.clear();
-  edge_bytes_.clear();
-  edge_children_.clear();
-  root_.fill(kNone);
-  nodes_.push_back({});
-  build_node(keys, 0, keys.size(), 0);
-  edge_bytes_.resize(edge_bytes_.size() + 16);
-  for (std::uint32_t e = 0; e < nodes_[0].edge_count; ++e)
-    root_[edge_bytes_[nodes_[0].first_edge + e]] = edge_children_[nodes_[0].first_edge + e];
-  for (std::uint32_t i = 0; i < nodes_.size(); ++i) {
-    Node& node = nodes_[i];
-    if (node.target == kNone && node.edge_count == 1 && edge_children_[node.first_edge] == i + 1)
-      node.chain_byte = edge_bytes_[node.first_edge];
-  }
-  // Nodes with many children (the Hangul lead bytes' continuations) get a
-  // direct table.
   dense_.clear();
-  for (auto& node : nodes_) {
-    if (node.edge_count <= kDenseFanout) continue;
-    node.dense = static_cast<std::uint32_t>(dense_.size() / 256);
-    dense_.resize(dense_.size() + 256, kNone);
-    for (std::uint32_t e = node.first_edge; e < node.first_edge + node.edge_count; ++e)
-      dense_[node.dense * 256 + edge_bytes_[e]] = edge_children_[e];
-  }
+  root_.fill(kNone);
+  if (keys.empty()) return;
+  build_node(keys, 0, keys.size(), 0);
+  nodes_.resize(nodes_.size() + 16);
+  for_each_child(0, [this](unsigned char byte, std::uint32_t child) { root_[byte] = child; });
   build_start_tables();
 }
 
@@ -155,79 +138,25 @@ void MentionMatcher::build_start_tables() {
   }
   three_byte_blocks_.assign(kThreeByteSlots, 0);
   three_byte_nodes_.assign(64, kNone);
+  three_byte_starts_.assign(1, 0);
   auto is_continuation = [](unsigned char b) { return (b & 0xC0) == 0x80; };
-  const Node& root = nodes_[0];
-  for (std::uint32_t e0 = root.first_edge; e0 < root.first_edge + root.edge_count; ++e0) {
-    const unsigned char lead = edge_bytes_[e0];
-    if (lead < 0xE0 || lead >= 0xF0) continue;
-    const Node& second = nodes_[edge_children_[e0]];
-    for (std::uint32_t e1 = second.first_edge; e1 < second.first_edge + second.edge_count; ++e1) {
-      if (!is_continuation(edge_bytes_[e1])) continue;
-      const Node& third = nodes_[edge_children_[e1]];
-      for (std::uint32_t e2 = third.first_edge; e2 < third.first_edge + third.edge_count; ++e2) {
-        if (!is_continuation(edge_bytes_[e2])) continue;
-        std::uint16_t& block = three_byte_blocks_[three_byte_slot(lead, edge_bytes_[e1])];
+  for_each_child(0, [&](unsigned char lead, std::uint32_t second) {
+    if (lead < 0xE0 || lead >= 0xF0) return;
+    for_each_child(second, [&](unsigned char second_byte, std::uint32_t third) {
+      if (!is_continuation(second_byte)) return;
+      for_each_child(third, [&](unsigned char third_byte, std::uint32_t after) {
+        if (!is_continuation(third_byte)) return;
+        std::uint16_t& block = three_byte_blocks_[three_byte_slot(lead, second_byte)];
         if (block == 0) {
           block = static_cast<std::uint16_t>(three_byte_nodes_.size() / 64);
           three_byte_nodes_.resize(three_byte_nodes_.size() + 64, kNone);
+          three_byte_starts_.push_back(0);
         }
-        three_byte_nodes_[block * 64 + (edge_bytes_[e2] & 0x3F)] = edge_children_[e2];
-      }
-    }
-  }
-}
-
-// Builds the children of the node for keys[lo, hi), all of which share their
-// first `depth` bytes; the node itself is nodes_.back() when called. Depth is
-// bounded by kMaxKeyBytes.
-std::uint32_t MentionMatcher::build_node(const std::vector<std::pair<std::string_view, std::uint32_t>>& keys,
-                                         std::size_t lo, std::size_t hi, std::size_t depth) {
-  auto self = static_cast<std::uint32_t>(nodes_.size() - 1);
-  if (lo < hi && keys[lo].first.size() == depth) {
-    nodes_[self].target = keys[lo].second;
-    ++lo;
-  }
-  // Group the remaining keys by their byte at `depth`, on a stack shared by
-  // every level (most nodes have one child: a vector each was a malloc per node).
-  const std::size_t base = group_stack_.size();
-  for (std::size_t i = lo; i < hi;) {
-    std::size_t j = i + 1;
-    while (j < hi && keys[j].first[depth] == keys[i].first[depth]) ++j;
-    group_stack_.emplace_back(i, j);
-    i = j;
-  }
-  const std::size_t groups = group_stack_.size() - base;
-  auto first_edge = static_cast<std::uint32_t>(edge_bytes_.size());
-  nodes_[self].first_edge = first_edge;
-  nodes_[self].edge_count = static_cast<std::uint16_t>(groups);
-  edge_bytes_.resize(edge_bytes_.size() + groups);
-  edge_children_.resize(edge_children_.size() + groups);
-  for (std::size_t g = 0; g < groups; ++g) {
-    const auto [a, b] = group_stack_[base + g];
-    nodes_.push_back({});
-    edge_bytes_[first_edge + g] = static_cast<unsigned char>(keys[a].first[depth]);
-    edge_children_[first_edge + g] = static_cast<std::uint32_t>(nodes_.size() - 1);
-    build_node(keys, a, b, depth + 1);
-  }
-  group_stack_.resize(base);
-  return self;
-}
-
-inline std::uint32_t MentionMatcher::child(std::uint32_t node, unsigned char byte) const {
-  const Node& n = nodes_[node];
-  if (n.chain_byte != kNotChain) return n.chain_byte == byte ? node + 1 : kNone;
-  if (n.dense != kNone) return dense_[n.dense * 256 + byte];
-#if defined(__SSE2__)
-  const __m128i children = _mm_loadu_si128(reinterpret_cast<const __m128i*>(edge_bytes_.data() + n.first_edge));
-  const auto hits =
-      static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(children, _mm_set1_epi8(static_cast<char>(byte))))) &
-      ((1u << n.edge_count) - 1);
-  return hits != 0 ? edge_children_[n.first_edge + std::countr_zero(hits)] : kNone;
-#else
-  for (std::uint32_t e = n.first_edge; e < n.first_edge + n.edge_count; ++e)
-    if (edge_bytes_[e] == byte) return edge_children_[e];
-  return kNone;
-#endif
+        three_byte_nodes_[block * 64 + (third_byte & 0x3F)] = after;
+        three_byte_starts_[block] |= std::uint64_t{1} << (third_byte & 0x3F);
+      });
+    });
+  });
 }
 
 namespace {
@@ -239,6 +168,109 @@ inline std::size_t sequence_length(unsigned char lead) {
   if (lead < 0xF0) return 3;
   return lead < 0xF8 ? 4 : 1;
 }
+
+inline std::uint32_t load_u32(const unsigned char* at) {
+  std::uint32_t value;
+  std::memcpy(&value, at, 4);
+  return value;
+}
+
+inline void store_u32(unsigned char* at, std::uint32_t value) { std::memcpy(at, &value, 4); }
+
+}  // namespace
+
+// Appends the node entered at `depth` for keys[lo, hi), which share their
+// first `depth` bytes, then its subtrees; returns its id. Depth is bounded
+// by kMaxKeyBytes.
+std::uint32_t MentionMatcher::build_node(const std::vector<std::pair<std::string_view, std::uint32_t>>& keys,
+                                         std::size_t lo, std::size_t hi, std::size_t depth) {
+  // The label runs while every key goes on with the same byte: sorted, the
+  // first key is the shortest and shares a byte with all when it does with
+  // the last. The root and the nodes inside a key's first code point have none.
+  const std::string_view first = keys[lo].first;
+  std::size_t state = depth;
+  if (depth > 0 && depth > sequence_length(static_cast<unsigned char>(first[0])))
+    while (state - depth < kMaxLabel && first.size() > state && first[state] == keys[hi - 1].first[state]) ++state;
+  std::uint32_t target = kNone;
+  if (first.size() == state) {
+    target = keys[lo].second;
+    ++lo;
+  }
+  // Group the remaining keys by their byte at `state`, on a stack shared by
+  // every level (most nodes have one child: a vector each was a malloc per node).
+  const std::size_t base = group_stack_.size();
+  for (std::size_t i = lo; i < hi;) {
+    std::size_t j = i + 1;
+    while (j < hi && keys[j].first[state] == keys[i].first[state]) ++j;
+    group_stack_.emplace_back(i, j);
+    i = j;
+  }
+  const std::size_t groups = group_stack_.size() - base;
+  const bool dense = groups > kDenseFanout;
+  const auto self = static_cast<std::uint32_t>(nodes_.size());
+  const std::size_t label = state - depth;
+  const std::size_t child_bytes = self + kLabelAt + label;
+  const std::size_t child_ids = child_bytes + (dense ? 0 : groups);
+  nodes_.resize(child_ids + (dense ? 4 : 4 * groups));
+  store_u32(nodes_.data() + self, target);
+  nodes_[self + kLabelLengthAt] = static_cast<unsigned char>(label);
+  nodes_[self + kChildCountAt] = dense ? kDense : static_cast<unsigned char>(groups);
+  std::memcpy(nodes_.data() + self + kLabelAt, first.data() + depth, label);
+  if (dense) {
+    store_u32(nodes_.data() + child_ids, static_cast<std::uint32_t>(dense_.size() / 256));
+    dense_.resize(dense_.size() + 256, kNone);
+  }
+  for (std::size_t g = 0; g < groups; ++g) {
+    const auto [a, b] = group_stack_[base + g];
+    const auto byte = static_cast<unsigned char>(keys[a].first[state]);
+    const std::uint32_t child = build_node(keys, a, b, state + 1);
+    // nodes_ and dense_ grew meanwhile: positions, not pointers, survive.
+    if (dense) {
+      dense_[std::size_t{load_u32(nodes_.data() + child_ids)} * 256 + byte] = child;
+    } else {
+      nodes_[child_bytes + g] = byte;
+      store_u32(nodes_.data() + child_ids + 4 * g, child);
+    }
+  }
+  group_stack_.resize(base);
+  return self;
+}
+
+inline std::uint32_t MentionMatcher::target_of(std::uint32_t node) const { return load_u32(nodes_.data() + node); }
+
+template <class Visit>
+void MentionMatcher::for_each_child(std::uint32_t node, Visit visit) const {
+  const unsigned char* at = nodes_.data() + node;
+  const unsigned char* child_bytes = at + kLabelAt + at[kLabelLengthAt];
+  if (at[kChildCountAt] == kDense) {
+    const std::uint32_t* table = dense_.data() + std::size_t{load_u32(child_bytes)} * 256;
+    for (unsigned byte = 0; byte < 256; ++byte)
+      if (table[byte] != kNone) visit(static_cast<unsigned char>(byte), table[byte]);
+    return;
+  }
+  const unsigned count = at[kChildCountAt];
+  for (unsigned c = 0; c < count; ++c) visit(child_bytes[c], load_u32(child_bytes + count + 4 * c));
+}
+
+inline std::uint32_t MentionMatcher::child(std::uint32_t node, unsigned char byte) const {
+  const unsigned char* at = nodes_.data() + node;
+  const unsigned char* child_bytes = at + kLabelAt + at[kLabelLengthAt];
+  const unsigned count = at[kChildCountAt];
+  if (count == kDense) return dense_[std::size_t{load_u32(child_bytes)} * 256 + byte];
+#if defined(__SSE2__)
+  const __m128i children = _mm_loadu_si128(reinterpret_cast<const __m128i*>(child_bytes));
+  const auto hits =
+      static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(children, _mm_set1_epi8(static_cast<char>(byte))))) &
+      ((1u << count) - 1);
+  return hits != 0 ? load_u32(child_bytes + count + 4 * static_cast<unsigned>(std::countr_zero(hits))) : kNone;
+#else
+  for (unsigned c = 0; c < count; ++c)
+    if (child_bytes[c] == byte) return load_u32(child_bytes + count + 4 * c);
+  return kNone;
+#endif
+}
+
+namespace {
 
 // Is the code point at text[j] a Latin letter or digit? Only lead bytes
 // 0xC3..0xC9 (U+00C0..U+024F) need decoding; Hangul and ASCII are decided by
@@ -398,28 +430,36 @@ MentionMatcher::Found MentionMatcher::walk(std::string_view text, std::uint32_t 
   // code point end whose Latin word boundary holds, the last one is the longest.
   const std::size_t n = text.size();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const Node* nodes = nodes_.data();
+  const unsigned char* trie = nodes_.data();
+  // The label bytes of `node` still to be matched before its state.
+  const unsigned char* label = nullptr;
+  const unsigned char* label_end = nullptr;
+  auto step = [&](unsigned char byte) {
+    if (label != label_end) return *label++ == byte;
+    node = child(node, byte);
+    if (node == kNone) return false;
+    label = trie + node + kLabelAt;
+    label_end = label + trie[node + kLabelLengthAt];
+    return true;
+  };
   Found best;
   for (;;) {
-    const Node& at = nodes[node];
-    if (at.target != kNone && !(last_latin && j < n && latin_at(text, j))) best = {j, at.target};
-    if (j >= n || at.edge_count == 0) break;
+    if (label == label_end) {
+      const std::uint32_t target = target_of(node);
+      if (target != kNone && !(last_latin && j < n && latin_at(text, j))) best = {j, target};
+      if (trie[node + kChildCountAt] == 0) break;
+    }
+    if (j >= n) break;
     const unsigned kind = kStepKind[bytes[j]];
     if (kind < kThreeByte) {  // an ASCII code point other than a name space
-      node = child(node, static_cast<unsigned char>(kind));
-      if (node == kNone) break;
+      if (!step(static_cast<unsigned char>(kind))) break;
       last_latin = kAsciiAlnum[bytes[j]];
       ++j;
       continue;
     }
     if (kind == kThreeByte && n - j >= 3) {
       // Hangul and most other three-byte code points: not Latin, not a name space.
-      node = child(node, bytes[j]);
-      if (node == kNone) break;
-      node = child(node, kLower[bytes[j + 1]]);
-      if (node == kNone) break;
-      node = child(node, kLower[bytes[j + 2]]);
-      if (node == kNone) break;
+      if (!step(bytes[j]) || !step(kLower[bytes[j + 1]]) || !step(kLower[bytes[j + 2]])) break;
       last_latin = false;
       j += 3;
       continue;
@@ -430,11 +470,12 @@ MentionMatcher::Found MentionMatcher::walk(std::string_view text, std::uint32_t 
     }
     const std::size_t cp_end = std::min(j + sequence_length(bytes[j]), n);
     last_latin = latin_at(text, j);
+    bool stepped;
     do {
-      node = child(node, kLower[bytes[j]]);
+      stepped = step(kLower[bytes[j]]);
       ++j;
-    } while (node != kNone && j < cp_end);
-    if (node == kNone) break;
+    } while (stepped && j < cp_end);
+    if (!stepped) break;
   }
   return best;
 }
@@ -452,14 +493,14 @@ MentionMatcher::Found MentionMatcher::match_at(std::string_view text, std::size_
 }
 
 void MentionMatcher::find(std::string_view text, std::vector<Match>& out) const {
-  if (nodes_.size() <= 1) return;
+  if (nodes_.empty()) return;
   const std::size_t n = text.size();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const BlockScanner scanner(starts_.ascii_alnum, starts_.three_byte, starts_.other_lead, starts_.any_punct,
                              starts_.punct_count, starts_.punct);
   const std::uint16_t* first_blocks = three_byte_blocks_.data();
   const std::uint32_t* first_nodes = three_byte_nodes_.data();
-  const Node* nodes = nodes_.data();
+  const std::uint64_t* first_starts = three_byte_starts_.data();
   std::size_t i = 0;        // a start position: where the previous code point or match ends
   bool prev_latin = false;  // is the code point before i a Latin letter or digit?
   auto record = [&out](const Found& found, std::size_t begin) {
@@ -498,11 +539,12 @@ void MentionMatcher::find(std::string_view text, std::vector<Match>& out) const 
     }
     BlockBits candidates = block.candidates;
     // Most three-byte code points (Korean syllables) start no key: two loads
-    // each drop them, in a loop of their own.
+    // each drop them, in a loop of their own. Whether one does is as good as
+    // random, so it is not branched on.
     for (BlockBits three = candidates & m.three; three != 0; three &= three - 1) {
       const unsigned char* at = bytes + i + std::countr_zero(three);
-      if (first_nodes[first_blocks[three_byte_slot(at)] * 64 + (at[2] & 0x3F)] == kNone)
-        candidates ^= three & (0 - three);
+      const BlockBits starts_key = first_starts[first_blocks[three_byte_slot(at)]] >> (at[2] & 0x3F) & 1;
+      candidates ^= three & (0 - three) & (starts_key - 1);
     }
     std::size_t from = i;  // the last start position whose prev_latin is known: the block's or a match end
     bool left_block = false;
@@ -547,7 +589,7 @@ void MentionMatcher::find(std::string_view text, std::vector<Match>& out) const 
       // Most walks end at the second code point: try its first byte before
       // calling walk() (which starts there) unless there is a match already or
       // the next byte may be a name space.
-      if (try_second && nodes[node].target == kNone) {
+      if (try_second && target_of(node) == kNone) {
         if (next >= n) continue;
         if (const unsigned kind = kStepKind[bytes[next]]; kind != kGeneralStep) {
           const auto byte = static_cast<unsigned char>(kind < kThreeByte ? kind : bytes[next]);

@@ -46,19 +46,27 @@ class MentionMatcher {
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
  private:
-  struct Node {
-    std::uint32_t target = kNone;
-    std::uint32_t first_edge = 0;  // its children: edge_bytes_/edge_children_[first_edge, + edge_count)
-    std::uint32_t dense = kNone;   // index of its 256-entry table in dense_, if any
-    std::uint16_t edge_count = 0;
-    // Most nodes are links of a chain: no target, one child laid out right
-    // after them (depth first). The child's byte, else kNotChain.
-    std::uint16_t chain_byte = kNotChain;
-  };
-  static constexpr std::uint16_t kNotChain = 0x200;
+  // The trie is one byte array, nodes_ (a node's place in it is its id),
+  // small enough to stay in the L2 cache: node records of a few bytes with
+  // runs of single-child links compressed into labels. A node is entered by
+  // an edge byte, then its label (the bytes every key below it shares) leads
+  // to its state: a target and children. Its record:
+  //   target (4 bytes, kNone: no key ends here), label length (1),
+  //   child count (1; kDense: a table in dense_), the label, then the
+  //   children's bytes, sorted, and their ids (4 bytes each) or, for kDense,
+  //   the table's index (4 bytes).
+  // Records are laid out depth first, a node's first child right after it.
+  // No node's label lies inside a key's first code point, so the start
+  // tables, match_at() and find() step over it with child() alone.
+  static constexpr std::size_t kLabelLengthAt = 4, kChildCountAt = 5, kLabelAt = 6;
+  static constexpr std::size_t kMaxLabel = 255;
+  static constexpr unsigned char kDense = 0xFF;
   // Up to this many children are found with one 16-byte compare.
   static constexpr std::uint32_t kDenseFanout = 16;
+  std::uint32_t target_of(std::uint32_t node) const;
   std::uint32_t child(std::uint32_t node, unsigned char byte) const;  // kNone when absent
+  template <class Visit>
+  void for_each_child(std::uint32_t node, Visit visit) const;  // visit(byte, child id)
   std::uint32_t build_node(const std::vector<std::pair<std::string_view, std::uint32_t>>& keys, std::size_t lo,
                            std::size_t hi, std::size_t depth);
   void build_start_tables();
@@ -68,20 +76,18 @@ class MentionMatcher {
     std::size_t end = 0;
     std::uint32_t target = kNone;
   };
-  // Continues a walk at `node`, reached at the end j of a text code point
-  // whose Latin-ness is `last_latin`.
+  // Continues a walk at the state of `node` (past its label), reached at the
+  // end j of a text code point whose Latin-ness is `last_latin`.
   Found walk(std::string_view text, std::uint32_t node, std::size_t j, bool last_latin) const;
   // The whole attempt at start position i, for any bytes (find() takes
   // shortcuts in well-formed text).
   Found match_at(std::string_view text, std::size_t i, bool prev_latin) const;
 
   std::vector<std::pair<std::size_t, std::size_t>> group_stack_;  // build_node's key groups, all levels
-  std::unordered_map<std::string, std::uint32_t> keys_;  // normalized key -> target
-  std::vector<Node> nodes_;                              // nodes_[0] is the root
-  // Each node's children contiguous, sorted by byte; the bytes are followed
-  // by 16 of padding, so that a node's can be loaded whole.
-  std::vector<unsigned char> edge_bytes_;
-  std::vector<std::uint32_t> edge_children_;
+  std::unordered_map<std::string, std::uint32_t> keys_;           // normalized key -> target
+  // The records, then 16 bytes of padding so that any node's child bytes can
+  // be loaded whole. The root's id is 0; empty before build().
+  std::vector<unsigned char> nodes_;
   std::vector<std::uint32_t> dense_;       // 256 children per high-fanout node
   std::array<std::uint32_t, 256> root_{};  // dense first level: root child per byte
 
@@ -101,6 +107,9 @@ class MentionMatcher {
   // syllables that start no key, and one or two loads reject them.
   std::vector<std::uint16_t> three_byte_blocks_;
   std::vector<std::uint32_t> three_byte_nodes_;  // 64 per block
+  // Which of a block's 64 nodes exist, a bit each: the scan's filter reads
+  // these 8 bytes per block (they stay in L1) and drops without a branch.
+  std::vector<std::uint64_t> three_byte_starts_;
 };
 
 }  // namespace ng::extract

@@ -341,3 +341,69 @@ TEST(MentionMatcher, MatchesTheReferenceOnRandomText) {
     }
   }
 }
+
+TEST(MentionMatcher, LongKeysAndMatchesEndingInsideASharedRun) {
+  // Runs of bytes that every key below a node shares are compared as one
+  // label of at most 255 bytes: a key longer than that, and texts that stop
+  // or differ at each byte of a run (mid-syllable too), where the longest
+  // shorter key still matches. Hangul, so no word boundary gets in the way.
+  const std::string long_key = repeat("가나다라마바사아자차", 14);  // 420 bytes
+  const std::string mid_key = long_key.substr(0, 39);
+  auto m = make({{long_key.c_str(), 1}, {"가나", 2}, {mid_key.c_str(), 3}});
+  EXPECT_EQ(found(m, long_key + " " + mid_key), (std::vector<std::string>{long_key + "#1", mid_key + "#3"}));
+  for (std::size_t cut = 0; cut < long_key.size(); ++cut) {
+    const std::string expected = cut >= 39 ? "0-39#3" : cut >= 6 ? "0-6#2" : "none";
+    std::string changed = long_key;
+    changed[cut] = '.';
+    for (const std::string& text : {long_key.substr(0, cut), changed}) {
+      std::vector<MentionMatcher::Match> out;
+      m.find(text, out);
+      EXPECT_EQ(out.empty() || out[0].begin != 0 ? "none" : positions(out)[0], expected) << cut;
+    }
+  }
+  // Name spaces between any two code points of a run.
+  auto vendor = make({{"Amazon Web Services", 1}, {"Amazon 오토 스케일링", 2}, {"Amazon", 3}});
+  EXPECT_EQ(found(vendor, "AMAZON WEB\u00A0SERVICES, A m a z o n\t웹, amazon오토\u3000스 케 일 링"),
+            (std::vector<std::string>{"AMAZON WEB\u00A0SERVICES#1", "A m a z o n#3", "amazon오토\u3000스 케 일 링#2"}));
+}
+
+TEST(MentionMatcher, MatchesTheReferenceWithKeysSharingLongPrefixes) {
+  // Keys from a few long pieces share long runs (vendor prefixes, Hangul
+  // syllables that differ in their last byte, runs ending inside a code
+  // point); texts are keys cut at any byte, with name spaces and case
+  // changes put in, between filler.
+  const std::vector<std::string> pieces = {"Amazon ",  "AWS ", "Web",  "Services", "ec2",      "EC",
+                                           "람다",     "람디", "오토", "스케일",   "스케일링", "é",
+                                           "\xEB\x9E", "café", "s",    "\xC3"};
+  const std::vector<std::string> fillers = {" ", ", ", "가", "x", "\u00A0", "\u3000", "\n", "é", ".", "\t"};
+  std::mt19937 rng(20261127);
+  auto pick = [&rng](std::size_t size) { return std::uniform_int_distribution<std::size_t>(0, size - 1)(rng); };
+  for (int round = 0; round < 2000; ++round) {
+    MentionMatcher matcher;
+    ReferenceMatcher reference;
+    std::vector<std::string> names;
+    const std::size_t key_count = 1 + pick(30);
+    for (std::size_t k = 0; k < key_count; ++k) {
+      std::string name;
+      for (std::size_t p = 1 + pick(5); p > 0; --p) name += pieces[pick(pieces.size())];
+      names.push_back(name);
+      matcher.add(name, static_cast<std::uint32_t>(k));
+      reference.add(name, static_cast<std::uint32_t>(k));
+    }
+    matcher.build();
+    for (int t = 0; t < 4; ++t) {
+      std::string text;
+      for (std::size_t part = 1 + pick(8); part > 0; --part) {
+        std::string name = names[pick(names.size())];
+        name.resize(name.size() - pick(std::min<std::size_t>(name.size(), 4)) * pick(2));  // cut off, half the time
+        for (char& c : name)
+          if (pick(4) == 0) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (pick(3) == 0) name.insert(pick(name.size() + 1), fillers[pick(6)]);  // maybe mid-code-point
+        text += name + fillers[pick(fillers.size())];
+      }
+      std::vector<MentionMatcher::Match> out;
+      matcher.find(text, out);
+      ASSERT_EQ(positions(out), positions(reference.find(text))) << "round " << round << " text " << text;
+    }
+  }
+}
