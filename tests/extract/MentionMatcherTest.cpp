@@ -295,6 +295,25 @@ TEST(MentionMatcher, CueTableWithOneKey) {
   EXPECT_EQ(found(latin, "it runs on ECS; reruns on"), std::vector<std::string>{"runs on#2"});
 }
 
+TEST(MentionMatcher, FirstSyllablesSharingLeadOrSecondBytes) {
+  // The scan drops syllables that start no key by their lead, second and
+  // third bytes: syllables sharing the first two bytes of a key's first one,
+  // or its lead, must be dropped, and every key still found.
+  // 개 (EA B0 9C) and 각 (EA B0 81) share 가's first two bytes (EA B0 80),
+  // 힣 (ED 9E A3) shares 하's lead (ED 95 98).
+  const std::vector<std::string> syllables{"가", "고", "구", "나", "노", "다", "라", "마", "하"};
+  MentionMatcher m;
+  for (std::size_t k = 0; k < syllables.size(); ++k) m.add(syllables[k] + "키", static_cast<std::uint32_t>(k));
+  m.build();
+  std::string text = repeat("개키 각키 ", 12);
+  std::vector<std::string> expected;
+  for (std::size_t k = 0; k < syllables.size(); ++k) {
+    text += syllables[k] + "키와 힣키 ";
+    expected.push_back(syllables[k] + "키#" + std::to_string(k));
+  }
+  EXPECT_EQ(found(m, text), expected);
+}
+
 TEST(MentionMatcher, KeysStartingWithPunctuationOrOtherScripts) {
   // Up to four ASCII punctuation first bytes are compared in the scan, more
   // make every one a candidate; two- and four-byte first code points take
