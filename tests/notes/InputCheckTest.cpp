@@ -131,6 +131,71 @@ TEST(InputCheck, SixteenByteScanReportsWhatAByteByByteCheckDoes) {
   }
 }
 
+// The binary judgment of the first 8 KiB, byte by byte: a NUL, or more than
+// 30% bad bytes and control characters other than \t \n \v \f \r ESC.
+std::pair<bool, std::size_t> reference_binary(std::string_view text) {
+  const std::size_t n = std::min<std::size_t>(text.size(), 8192);
+  auto base = reinterpret_cast<const unsigned char*>(text.data());
+  auto end = base + text.size();
+  std::size_t suspicious = 0, first = InputReport::npos;
+  for (std::size_t i = 0; i < n;) {
+    const unsigned char c = base[i];
+    if (c == 0) return {true, i};
+    std::size_t step = 1;
+    bool bad = false;
+    if (c >= 0x80) {
+      step = utf8::valid_length(base + i, end);
+      if (step == 0) {
+        step = utf8::invalid_length(base + i, end);
+        bad = true;
+      }
+    } else {
+      bad = (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B) || c == 0x7F;
+    }
+    if (bad) {
+      suspicious += step;
+      if (first == InputReport::npos) first = i;
+    }
+    i += step;
+  }
+  if (n >= 32 && suspicious * 10 > n * 3) return {true, first};
+  return {false, InputReport::npos};
+}
+
+TEST(InputCheck, BinaryJudgmentMatchesAByteByByteOne) {
+  // Texts around the 30% line: clean stretches (which the 16-byte scan
+  // vouches for) with control characters, bad bytes and NULs among them, of
+  // every length up to past the 8 KiB sample.
+  std::mt19937 rng(99);
+  int judged_binary = 0;
+  const char* kNoise[] = {"\x01", "\x7F", "\x1B", "\x0B", "\x0C", "\t", "\x1F", "\xFF", "\xC0\xAF", "\xE3\x81"};
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const std::size_t length = round % 3 == 0 ? 8150 + round % 100 : 1 + (round * 37) % 600;
+    const unsigned noise_percent = round % 96;
+    while (text.size() < length) {
+      if (rng() % 100 < noise_percent) {
+        const char* piece = kNoise[rng() % std::size(kNoise)];
+        text += piece;
+      } else {
+        static const char* kClean[] = {"word ", "한글 ", "\n", "é", "—", "x", "가나다라마바사아자차카타파하 "};
+        text += kClean[rng() % std::size(kClean)];
+      }
+      if (round % 97 == 0 && rng() % 500 == 0) text += '\0';
+    }
+    const InputReport got = check_input(text);
+    const auto [binary, at] = reference_binary(text);
+    ASSERT_EQ(got.binary, binary) << "round " << round;
+    if (binary) {
+      ASSERT_EQ(got.binary_at, at) << "round " << round;
+      ++judged_binary;
+    }
+  }
+  // Both sides of the line were tried.
+  EXPECT_GT(judged_binary, 300);
+  EXPECT_LT(judged_binary, 2700);
+}
+
 TEST(InputCheck, PartsAppendedReportWhatTheWholeCheckDoes) {
   std::mt19937 rng(7);
   const std::size_t sample = 9000;  // a clean start, so that no part is judged binary
