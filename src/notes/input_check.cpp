@@ -6,6 +6,7 @@
 
 #include <emmintrin.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -116,7 +117,9 @@ std::size_t count_suspicious_controls(const unsigned char* base, const unsigned 
 }
 
 // Counts bad and control bytes in the sample to tell text from binary data.
-void judge_sample(std::string_view text, InputReport& r) {
+// Returns where the 16-byte scan stopped: the text before holds no NUL and
+// no bad byte, so the check of the whole text need not read it again.
+std::size_t judge_sample(std::string_view text, InputReport& r) {
   std::size_t n = text.size() < kSample ? text.size() : kSample;
   auto base = reinterpret_cast<const unsigned char*>(text.data());
   auto end = base + text.size();
@@ -135,7 +138,7 @@ void judge_sample(std::string_view text, InputReport& r) {
     if (c == 0) {
       r.binary = true;
       r.binary_at = i;
-      return;
+      return 0;
     }
     if (c >= 0x80) {
       step = utf8::valid_length(base + i, end);
@@ -156,6 +159,7 @@ void judge_sample(std::string_view text, InputReport& r) {
     r.binary = true;
     r.binary_at = first_suspicious;
   }
+  return static_cast<std::size_t>(vouched - base);
 }
 
 }  // namespace
@@ -173,8 +177,12 @@ InputReport check_input(std::string_view text) { return check_input(text, 0, tex
 InputReport check_input(std::string_view text, std::size_t begin, std::size_t end_offset) {
   InputReport r;
   if (begin == 0) {
-    judge_sample(text, r);
+    const std::size_t vouched = std::min(judge_sample(text, r), end_offset);
     if (r.binary) return r;
+    // Only a CR can be in what the sample's scan vouched for.
+    if (const void* cr = std::memchr(text.data(), '\r', vouched))
+      r.first_cr = static_cast<std::size_t>(static_cast<const char*>(cr) - text.data());
+    begin = vouched;
   }
   auto base = reinterpret_cast<const unsigned char*>(text.data());
   // Sequences are validated against the part's end: as `begin`, the byte at

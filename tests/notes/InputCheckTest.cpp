@@ -2,6 +2,7 @@
 // offset-to-position mapping.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 
@@ -129,6 +130,19 @@ TEST(InputCheck, SixteenByteScanReportsWhatAByteByByteCheckDoes) {
     std::string text = std::string(9000, 'x') + random_text(rng, 1 + round % 200);  // past the binary sample
     expect_same(check_input(text), reference_check(text), "round " + std::to_string(round));
   }
+  // Inside the sample too, which the binary judgment scans first (clean
+  // stretches, then CRs, NULs or bad bytes), when it is not judged binary.
+  int judged_text = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = std::string(round % 50, 'y') + random_text(rng, 1 + round % 300);
+    if (round % 10 != 0) std::replace(text.begin(), text.end(), '\0', 'z');  // a NUL in the sample means binary
+    const InputReport got = check_input(text);
+    if (got.binary) continue;
+    ++judged_text;
+    expect_same(got, reference_check(text), "sample round " + std::to_string(round));
+    expect_same(check_input(text, 0, text.size()), got, "sample round " + std::to_string(round));
+  }
+  EXPECT_GT(judged_text, 1000);
 }
 
 // The binary judgment of the first 8 KiB, byte by byte: a NUL, or more than
