@@ -229,6 +229,7 @@ std::string_view strip_vendor(std::string_view name, const std::vector<std::stri
 void mint_iris(EntityModel& model, const std::string& base, const std::vector<std::string>& vendors,
                std::uint32_t priority_class) {
   std::unordered_set<std::string> taken;
+  taken.reserve(model.entities.size());  // no rehash of 100,000 slugs as it grows
   // Next suffix to try per slug, so that thousands of equal slugs cost one
   // probe each instead of one per earlier holder.
   std::unordered_map<std::string, int> next_suffix;
