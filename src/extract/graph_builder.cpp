@@ -14,6 +14,7 @@
 #include "extract/iri_minter.hpp"
 #include "extract/mention_matcher.hpp"
 #include "extract/script_class.hpp"
+#include "extract/sentences.hpp"
 #include "model/vocab.hpp"
 #include "support/run_both.hpp"
 
@@ -22,24 +23,6 @@ namespace ng::extract {
 namespace {
 
 using store::TermId;
-
-// A sentence ends at a line break, or at . ! ? followed by a space or a line
-// break; the end belongs to the sentence it ends.
-inline bool ends_sentence(std::string_view text, std::size_t i) {
-  const char c = text[i];
-  return c == '\n' || ((c == '.' || c == '!' || c == '?') && i + 1 < text.size() &&
-                       (text[i + 1] == ' ' || text[i + 1] == '\n'));
-}
-
-// The sentence holding text[at]: the positions from just after the previous
-// sentence end to its own end (or the text's), both included.
-std::pair<std::uint32_t, std::uint32_t> sentence_around(std::string_view text, std::uint32_t at) {
-  std::uint32_t first = at;
-  while (first > 0 && !ends_sentence(text, first - 1)) --first;
-  std::uint32_t last = at;
-  while (last + 1 < text.size() && !ends_sentence(text, last)) ++last;
-  return {first, last};
-}
 
 // Ids of the IRIs every build uses, interned once.
 struct Predicates {
