@@ -164,6 +164,19 @@ TEST(ExtractionRules, CueRelationsStayInsideTheirSentence) {
   EXPECT_TRUE(n.has_iri(after, vocab::ng_mentions, Notes::iri("efs")));
 }
 
+// A user's cue may hold a sentence end ("etc. with"): its match then spans
+// two sentences and ties to the mentions of the sentence it begins in.
+TEST(ExtractionRules, CueHoldingASentenceEndStillTiesToItsFirstSentence) {
+  extract::Tables tables = extract::default_tables();
+  diag::Diagnostics d;
+  extract::parse_relation_cues("etc. with\tng:usedWith\n", "relations", tables, d);
+  ASSERT_FALSE(d.has_errors());
+  Notes n(Files{{"a.md", "# Amazon S3 (S3)\n\n# Amazon EC2 (EC2)\n\n# Notes\n\nS3 etc. with EC2 too.\n"}}, tables);
+  const std::string used = std::string(vocab::ng) + "usedWith";
+  EXPECT_TRUE(n.has_iri(Notes::iri("notes"), used, Notes::iri("s3")));
+  EXPECT_FALSE(n.has_iri(Notes::iri("notes"), used, Notes::iri("ec2")));
+}
+
 TEST(ExtractionRules, CodeIsNeverAMention) {
   Notes n(Files{{"a.md", "# Amazon S3 (S3)\n\n# B\n\n```\nS3\n```\n\n`S3` only in code\n"}});
   EXPECT_EQ(n.count(vocab::ng_mentions), 0u);
