@@ -4,6 +4,7 @@
 #include "extract/graph_builder.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <mutex>
 #include <tuple>
@@ -101,22 +102,32 @@ class Emitter {
         scan_threads_(scan_threads) {}
 
   // Extracts everything; `alongside` (minting the IRIs) runs while the name
-  // matcher is built, which reads no IRI.
+  // matcher is built, which reads no IRI, and the first window of text is
+  // scanned while the IRIs are interned.
   template <class Alongside>
   void run(Alongside&& alongside);
 
  private:
   void build_name_matcher();
   void build_cue_matcher();
+  // Interns the IRIs the emission needs, in an order that is part of the
+  // output: entities, classes, link rule properties, cue properties.
+  void intern_ids();
+  // Splits the entities into scan windows; true when the text is large
+  // enough to be scanned on two threads.
+  bool plan_windows();
   // `duplicate_kind` names the warning given when another entity already has
   // the name ("duplicate-name", "duplicate-alias"); nullptr gives none.
   void add_names(std::uint32_t entity, std::string_view name, const char* duplicate_kind);
   void emit_entity(std::uint32_t index);
-  // One mention or typed relation found in an entity's text.
+  // One mention or typed relation found in an entity's text, as indexes (the
+  // first window is scanned before the ids are interned).
   struct ScannedRelation {
-    TermId property, object;
+    std::uint32_t cue;     // index in tables_.cues, kMention for a mention
+    std::uint32_t entity;  // the object
     std::uint32_t line;
   };
+  static constexpr std::uint32_t kMention = 0xFFFFFFFFu;
   // Where an entity's relations are: its window's scanned[part][first, first + count).
   struct EntityScan {
     std::uint8_t part = 0;
@@ -148,7 +159,9 @@ class Emitter {
   void emit_text(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file);
   void emit_links(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file);
   void emit_fields(std::uint32_t index, TermId subject, TermId graph, std::uint32_t file);
-  void emit_all();
+  // Emits every window; the first is scanned already when `first_window_scanned`
+  // (and then the others are scanned on two threads too).
+  void emit_all(bool first_window_scanned);
   TermId resolve(std::string_view name) const;
   // A plain literal (labels, numbers, field values); descriptions, the
   // language-tagged ones, are made by prepare_description().
@@ -189,6 +202,7 @@ class Emitter {
   void scan_claimed(ScanWindow& w, std::uint8_t part);
   std::vector<EntityScan> scans_;            // per entity
   std::vector<std::size_t> text_bytes_;      // per entity: bytes of its text pieces
+  std::vector<std::uint32_t> window_starts_;  // entity indexes, then the entity count
   ScanWindow windows_[2];                    // the window being emitted and the next one
   const ScanWindow* emitting_ = nullptr;
   TextScanner scanners_[2];
@@ -247,10 +261,7 @@ void Emitter::build_name_matcher() {
 }
 
 void Emitter::build_cue_matcher() {
-  for (std::uint32_t i = 0; i < tables_.cues.size(); ++i) {
-    cues_.add(tables_.cues[i].cue, i);
-    cue_properties_.push_back(dict_.intern_iri(tables_.cues[i].property_iri));
-  }
+  for (std::uint32_t i = 0; i < tables_.cues.size(); ++i) cues_.add(tables_.cues[i].cue, i);
   cues_.build();
 }
 
@@ -274,12 +285,47 @@ TermId Emitter::resolve(std::string_view name) const {
 
 template <class Alongside>
 void Emitter::run(Alongside&& alongside) {
-  if (scan_threads_ < 2) {
+  const bool parallel = plan_windows();
+  if (!parallel) {
     build_name_matcher();
+    build_cue_matcher();
     alongside();
-  } else {
-    support::run_both([&] { build_name_matcher(); }, alongside);
+    intern_ids();
+    emit_all(false);
+    return;
   }
+  // The matchers are built while the IRIs are minted; the first window is
+  // scanned from the front as soon as they are, and from the back once the
+  // IRIs are interned (which only this thread may do: the dictionary is not
+  // shared).
+  start_window(windows_[0], window_starts_[0], window_starts_[1]);
+  std::atomic<bool> matchers_ready{false};
+  bool matchers_failed = false;
+  support::run_both(
+      [&] {
+        alongside();
+        intern_ids();
+        matchers_ready.wait(false);
+        if (!matchers_failed) scan_claimed(windows_[0], 1);
+      },
+      [&] {
+        try {
+          build_name_matcher();
+          build_cue_matcher();
+        } catch (...) {  // out of memory: run_both rethrows it once this thread is done
+          matchers_failed = true;
+          matchers_ready = true;
+          matchers_ready.notify_one();
+          throw;
+        }
+        matchers_ready = true;
+        matchers_ready.notify_one();
+        scan_claimed(windows_[0], 0);
+      });
+  emit_all(true);
+}
+
+void Emitter::intern_ids() {
   // The dictionary gives ids in first-seen order, and the output is in id
   // order: what is interned here, and in which order, is part of the output.
   for (const auto& e : model_.entities) entity_ids_.push_back(dict_.intern_iri(e.iri));
@@ -293,8 +339,30 @@ void Emitter::run(Alongside&& alongside) {
                            static_cast<std::uint32_t>(to - model_.class_iris.begin()),
                            dict_.intern_iri(rule.property_iri)});
   }
-  build_cue_matcher();
-  emit_all();
+  for (const auto& cue : tables_.cues) cue_properties_.push_back(dict_.intern_iri(cue.property_iri));
+}
+
+// Entities are scanned a window at a time (about kScanWindowBytes of text),
+// so the scan results held at once stay small.
+bool Emitter::plan_windows() {
+  const auto n = static_cast<std::uint32_t>(model_.entities.size());
+  scans_.assign(n, {});
+  text_bytes_.assign(n, 0);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const Entity& e = model_.entities[i];
+    const notes::Document& parsed = *model_.docs[e.doc].parsed;
+    for (const TextPiece& piece : e.text) text_bytes_[i] += parsed.blocks[piece.block].text.size();
+  }
+  window_starts_.clear();
+  std::size_t total_bytes = 0;
+  for (std::uint32_t i = 0; i < n;) {
+    window_starts_.push_back(i);
+    std::size_t bytes = 0;
+    while (i < n && bytes < kScanWindowBytes) bytes += text_bytes_[i++];
+    total_bytes += bytes;
+  }
+  window_starts_.push_back(n);
+  return scan_threads_ >= 2 && total_bytes >= kParallelScanBytes && window_starts_.size() > 1;
 }
 
 // Emits the entities in order and, as it goes, lets each document's source
@@ -303,7 +371,7 @@ void Emitter::run(Alongside&& alongside) {
 // document starts at block m, the input before block m is done with. (Blocks
 // point into the input in input order.) This keeps the input from adding its
 // whole size to the peak, which is here, while the store grows.
-void Emitter::emit_all() {
+void Emitter::emit_all(bool first_window_scanned) {
   const auto n = static_cast<std::uint32_t>(model_.entities.size());
   constexpr std::uint32_t kNone = 0xFFFFFFFFu;
   // first_block[i]: the smallest block entity i or a later entity of the same
@@ -319,25 +387,8 @@ void Emitter::emit_all() {
   // next_input: the first block at or after first_block[i] whose text lies
   // in the input; first_block only grows within a document, so the search
   // resumes where it stopped.
-  // Entities are scanned a window at a time (about kScanWindowBytes of
-  // text), so the scan results held at once stay small.
-  scans_.assign(n, {});
-  text_bytes_.assign(n, 0);
-  for (std::uint32_t i = 0; i < n; ++i) {
-    const Entity& e = model_.entities[i];
-    const notes::Document& parsed = *model_.docs[e.doc].parsed;
-    for (const TextPiece& piece : e.text) text_bytes_[i] += parsed.blocks[piece.block].text.size();
-  }
-  std::vector<std::uint32_t> window_starts;
-  std::size_t total_bytes = 0;
-  for (std::uint32_t i = 0; i < n;) {
-    window_starts.push_back(i);
-    std::size_t bytes = 0;
-    while (i < n && bytes < kScanWindowBytes) bytes += text_bytes_[i++];
-    total_bytes += bytes;
-  }
-  window_starts.push_back(n);
-  const bool parallel = scan_threads_ >= 2 && total_bytes >= kParallelScanBytes;
+  const auto& window_starts = window_starts_;
+  const bool parallel = first_window_scanned;
   std::uint32_t doc = kNone, next_input = 0;
   auto emit_range = [&](std::uint32_t from, std::uint32_t to) {
     for (std::uint32_t i = from; i < to; ++i) {
@@ -366,11 +417,10 @@ void Emitter::emit_all() {
   // output, is that of a serial run.
   const std::size_t windows = window_starts.size() - 1;
   if (windows == 0) return;
-  start_window(windows_[0], window_starts[0], window_starts[1]);
-  if (parallel)
-    support::run_both([&] { scan_claimed(windows_[0], 1); }, [&] { scan_claimed(windows_[0], 0); });
-  else
+  if (!first_window_scanned) {
+    start_window(windows_[0], window_starts[0], window_starts[1]);
     scan_claimed(windows_[0], 0);
+  }
   for (std::size_t k = 0; k < windows; ++k) {
     ScanWindow& current = windows_[k % 2];
     emitting_ = &current;
@@ -460,7 +510,7 @@ void Emitter::scan_text(std::uint32_t index, TextScanner& scanner, std::vector<S
     for (const auto& m : matches) {
       if (m.target == index) continue;
       any = true;
-      out.push_back({p_.mentions, entity_ids_[m.target], parsed.line_of(b, piece.offset + m.begin)});
+      out.push_back({kMention, m.target, parsed.line_of(b, piece.offset + m.begin)});
     }
     if (!any) continue;
     auto& cue_matches = scanner.cue_matches;
@@ -478,8 +528,7 @@ void Emitter::scan_text(std::uint32_t index, TextScanner& scanner, std::vector<S
                                 [](const MentionMatcher::Match& x, std::uint32_t at) { return x.begin < at; });
       for (; m != matches.end() && m->begin <= last; ++m)
         if (m->target != index)
-          out.push_back(
-              {cue_properties_[cue.target], entity_ids_[m->target], parsed.line_of(b, piece.offset + m->begin)});
+          out.push_back({cue.target, m->target, parsed.line_of(b, piece.offset + m->begin)});
     }
   }
 }
@@ -525,7 +574,7 @@ void Emitter::emit_text(std::uint32_t index, TermId subject, TermId graph, std::
   const EntityScan& scan = scans_[index];
   for (std::uint32_t k = 0; k < scan.count; ++k) {
     const ScannedRelation& r = w.scanned[scan.part][scan.first + k];
-    add(subject, r.property, r.object, graph, file, r.line);
+    add(subject, r.cue == kMention ? p_.mentions : cue_properties_[r.cue], entity_ids_[r.entity], graph, file, r.line);
   }
   const PreparedDescription& d = w.prepared[index - w.from];
   if (!d.present) return;
