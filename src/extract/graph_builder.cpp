@@ -294,25 +294,21 @@ void Emitter::run(Alongside&& alongside) {
     emit_all(false);
     return;
   }
-  // The matchers are built while the IRIs are minted; the first window is
-  // scanned from the front as soon as they are, and from the back once the
-  // IRIs are interned (which only this thread may do: the dictionary is not
-  // shared).
+  // The matchers are built while the IRIs are minted and interned on the
+  // other thread (the dictionary is not shared, but nothing else touches it
+  // meanwhile: the scan records indexes). The first window is scanned from
+  // the front as soon as the matchers are built, and from the back once the
+  // IRIs are interned. The matchers come first: should no thread start,
+  // run_both() runs both parts here in order, and nothing waits forever.
   start_window(windows_[0], window_starts_[0], window_starts_[1]);
   std::atomic<bool> matchers_ready{false};
   bool matchers_failed = false;
   support::run_both(
       [&] {
-        alongside();
-        intern_ids();
-        matchers_ready.wait(false);
-        if (!matchers_failed) scan_claimed(windows_[0], 1);
-      },
-      [&] {
         try {
           build_name_matcher();
           build_cue_matcher();
-        } catch (...) {  // out of memory: run_both rethrows it once this thread is done
+        } catch (...) {  // out of memory: run_both rethrows it once the other part is done
           matchers_failed = true;
           matchers_ready = true;
           matchers_ready.notify_one();
@@ -321,6 +317,12 @@ void Emitter::run(Alongside&& alongside) {
         matchers_ready = true;
         matchers_ready.notify_one();
         scan_claimed(windows_[0], 0);
+      },
+      [&] {
+        alongside();
+        intern_ids();
+        matchers_ready.wait(false);
+        if (!matchers_failed) scan_claimed(windows_[0], 1);
       });
   emit_all(true);
 }
