@@ -66,6 +66,9 @@ struct EntityModel {
 // <details> block nest under the section holding the block), a term per
 // "term: text" list item, and each entity's own text pieces, links and fields.
 void collect_entities(EntityModel& model, std::uint32_t doc_index);
+// collect_entities() for every document in order; with `two_threads`, the
+// two halves of several documents are walked at once, with the same result.
+void collect_all_entities(EntityModel& model, bool two_threads);
 
 // Splits a trailing "(ACRONYM)" off a heading or term: "Amazon Elastic Compute
 // Cloud (EC2)" -> label "Amazon Elastic Compute Cloud", alt "EC2".

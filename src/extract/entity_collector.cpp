@@ -4,6 +4,7 @@
 
 #include "extract/entities.hpp"
 #include "extract/script_class.hpp"
+#include "support/run_both.hpp"
 
 namespace ng::extract {
 
@@ -55,8 +56,10 @@ void split_label(std::string_view raw, std::string& label, std::string& alt) {
   alt.assign(inside);
 }
 
-void collect_entities(EntityModel& model, std::uint32_t doc_index) {
-  SourceDocument& source = model.docs[doc_index];
+namespace {
+
+// collect_entities() into `entities`, whose indexes are the entities' ids.
+void collect_into(std::vector<Entity>& entities, SourceDocument& source, std::uint32_t doc_index) {
   const notes::Document& doc = *source.parsed;
 
   auto new_entity = [&](EntityKind kind, std::uint32_t line, std::uint32_t parent) {
@@ -65,8 +68,8 @@ void collect_entities(EntityModel& model, std::uint32_t doc_index) {
     e.doc = doc_index;
     e.line = line;
     e.parent = parent;
-    model.entities.push_back(std::move(e));
-    return static_cast<std::uint32_t>(model.entities.size() - 1);
+    entities.push_back(std::move(e));
+    return static_cast<std::uint32_t>(entities.size() - 1);
   };
 
   const std::uint32_t doc_entity = new_entity(EntityKind::document, 1, kNoEntity);
@@ -97,7 +100,7 @@ void collect_entities(EntityModel& model, std::uint32_t doc_index) {
       case notes::BlockKind::heading: {
         while (!stack.empty() && stack.back().level != 0 && stack.back().level >= b.level) stack.pop_back();
         std::uint32_t id = new_entity(EntityKind::section, b.where.line, owner_section());
-        Entity& e = model.entities[id];
+        Entity& e = entities[id];
         e.level = b.level;
         e.number = b.number;
         std::string alt;
@@ -120,7 +123,7 @@ void collect_entities(EntityModel& model, std::uint32_t doc_index) {
         if (!b.key.empty()) {
           std::uint32_t parent = term != kNoEntity ? term : owner_section();
           std::uint32_t id = new_entity(EntityKind::term, b.where.line, parent);
-          Entity& e = model.entities[id];
+          Entity& e = entities[id];
           std::string alt;
           split_label(b.key, e.label, alt);
           if (!alt.empty()) e.alt_labels.push_back(std::move(alt));
@@ -134,19 +137,55 @@ void collect_entities(EntityModel& model, std::uint32_t doc_index) {
       case notes::BlockKind::paragraph:
       case notes::BlockKind::blockquote:
       case notes::BlockKind::table_row: {
-        Entity& e = model.entities[term != kNoEntity ? term : owner_section()];
+        Entity& e = entities[term != kNoEntity ? term : owner_section()];
         e.text.push_back({bi, 0});
         for (std::uint32_t l = 0; l < b.link_count; ++l) e.links.push_back(b.first_link + l);
         break;
       }
       case notes::BlockKind::inline_field:
-        model.entities[term != kNoEntity ? term : owner_section()].fields.push_back({b.key, bi});
+        entities[term != kNoEntity ? term : owner_section()].fields.push_back({b.key, bi});
         break;
       case notes::BlockKind::code_block:
       case notes::BlockKind::html_block:
         break;
     }
   }
+}
+
+}  // namespace
+
+void collect_entities(EntityModel& model, std::uint32_t doc_index) {
+  collect_into(model.entities, model.docs[doc_index], doc_index);
+}
+
+void collect_all_entities(EntityModel& model, bool two_threads) {
+  const auto docs = static_cast<std::uint32_t>(model.docs.size());
+  if (!two_threads || docs < 2) {
+    for (std::uint32_t d = 0; d < docs; ++d) collect_entities(model, d);
+    return;
+  }
+  // Documents are independent: the second half (by blocks) is walked into a
+  // list of its own at the same time, then appended with its entity ids
+  // shifted, which gives the entities, in order, of a walk on one thread.
+  std::size_t blocks = 0;
+  for (const auto& d : model.docs) blocks += d.parsed->blocks.size();
+  std::uint32_t cut = 1;
+  for (std::size_t seen = model.docs[0].parsed->blocks.size(); cut + 1 < docs && seen < blocks / 2; ++cut)
+    seen += model.docs[cut].parsed->blocks.size();
+  std::vector<Entity> later;
+  support::run_both(
+      [&] {
+        for (std::uint32_t d = 0; d < cut; ++d) collect_entities(model, d);
+      },
+      [&] {
+        for (std::uint32_t d = cut; d < docs; ++d) collect_into(later, model.docs[d], d);
+      });
+  const auto shift = static_cast<std::uint32_t>(model.entities.size());
+  for (auto& e : later) {
+    if (e.parent != kNoEntity) e.parent += shift;
+    model.entities.push_back(std::move(e));
+  }
+  for (std::uint32_t d = cut; d < docs; ++d) model.docs[d].entity += shift;
 }
 
 }  // namespace ng::extract

@@ -695,7 +695,7 @@ BuildStats GraphBuilder::build(store::TripleStore& store, diag::Diagnostics& dia
     source.file_index = store.add_file(doc->file);
     model.docs.push_back(std::move(source));
   }
-  for (std::uint32_t d = 0; d < model.docs.size(); ++d) collect_entities(model, d);
+  collect_all_entities(model, options_.scan_threads >= 2);
   const std::uint32_t service = model.class_id(vocab::ng_Service);
   const std::uint32_t category = model.class_id(vocab::ng_Category);
   classify(model, tables_);

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <memory>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -59,14 +60,16 @@ long resident_kib_of(const std::string& path) {
 
 using Row = std::tuple<std::string, std::string, std::string, std::string, std::uint32_t>;
 
-std::vector<Row> graph_rows(const diag::SourceFile& source, unsigned scan_threads = 2) {
+std::vector<Row> graph_rows(const std::vector<const diag::SourceFile*>& sources, unsigned scan_threads = 2) {
   diag::Diagnostics diags;
-  notes::Document doc = notes::parse_notes(source, diags);
+  std::vector<notes::Document> docs;
+  docs.reserve(sources.size());
+  for (const auto* source : sources) docs.push_back(notes::parse_notes(*source, diags));
   store::TripleStore store;
   extract::BuildOptions options;
   options.scan_threads = scan_threads;
   extract::GraphBuilder builder(extract::default_tables(), options);
-  builder.add_document(doc, "large.md");
+  for (std::size_t k = 0; k < docs.size(); ++k) builder.add_document(docs[k], sources[k]->name());
   builder.build(store, diags);
   store.freeze();
   std::vector<Row> rows;
@@ -99,10 +102,10 @@ TEST(InputRelease, MappedAndReleasedInputGivesTheSameGraphAsACopy) {
   mapped_text.reset();
   diag::SourceFile copied("large.md", notes);
 
-  const std::vector<Row> from_copy = graph_rows(copied);
+  const std::vector<Row> from_copy = graph_rows({&copied});
   const std::string name = path.substr(path.rfind('/'));  // smaps shows the path normalized
   const long before = resident_kib_of(name);
-  const std::vector<Row> from_map = graph_rows(mapped);
+  const std::vector<Row> from_map = graph_rows({&mapped});
   const long after = resident_kib_of(name);
   ASSERT_GT(from_copy.size(), 50000u);
   EXPECT_TRUE(from_map == from_copy) << from_map.size() << " vs " << from_copy.size() << " quads";
@@ -119,8 +122,29 @@ TEST(InputRelease, MappedAndReleasedInputGivesTheSameGraphAsACopy) {
 // time; the graph must be the one a single thread finds.
 TEST(InputRelease, TwoScanningThreadsGiveTheGraphOfOne) {
   diag::SourceFile notes("large.md", large_notes());
-  const std::vector<Row> one = graph_rows(notes, 1);
-  const std::vector<Row> two = graph_rows(notes, 2);
+  const std::vector<Row> one = graph_rows({&notes}, 1);
+  const std::vector<Row> two = graph_rows({&notes}, 2);
   ASSERT_GT(one.size(), 50000u);
+  EXPECT_TRUE(one == two) << one.size() << " vs " << two.size() << " quads";
+}
+
+// Several notes: their entities are collected on two threads (two halves of
+// the notes), which must give the graph one thread does, ids and all.
+TEST(InputRelease, SeveralNotesCollectedOnTwoThreadsGiveTheGraphOfOne) {
+  const std::string all = large_notes();
+  std::vector<std::unique_ptr<diag::SourceFile>> files;
+  std::size_t at = 0;
+  for (int k = 0; k < 12; ++k) {
+    // Cut at headings, in pieces of uneven size (the halves are split by blocks).
+    std::size_t next = k == 11 ? all.size() : all.find("\n## ", at + 1000 + 37000 * static_cast<std::size_t>(k % 4));
+    if (next == std::string::npos) next = all.size();
+    files.push_back(std::make_unique<diag::SourceFile>("part" + std::to_string(k) + ".md", all.substr(at, next - at)));
+    at = std::min(next + 1, all.size());
+  }
+  std::vector<const diag::SourceFile*> sources;
+  for (const auto& f : files) sources.push_back(f.get());
+  const std::vector<Row> one = graph_rows(sources, 1);
+  const std::vector<Row> two = graph_rows(sources, 2);
+  ASSERT_GT(one.size(), 20000u);
   EXPECT_TRUE(one == two) << one.size() << " vs " << two.size() << " quads";
 }
