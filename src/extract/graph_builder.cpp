@@ -108,8 +108,9 @@ class Emitter {
   void run(Alongside&& alongside);
 
  private:
-  void build_name_matcher();
-  void build_cue_matcher();
+  // One matcher holds the names and, as a second key set, the cue words:
+  // one scan of a text finds both.
+  void build_matcher();
   // Interns the IRIs the emission needs, in an order that is part of the
   // output: entities, classes, link rule properties, cue properties.
   void intern_ids();
@@ -179,8 +180,7 @@ class Emitter {
   unsigned scan_threads_;
   std::vector<TermId> entity_ids_;
   std::vector<TermId> class_ids_;
-  MentionMatcher names_;
-  MentionMatcher cues_;
+  MentionMatcher names_;  // and the cues
   std::vector<TermId> cue_properties_;
   std::unordered_map<std::string, std::uint32_t> doc_by_stem_;
   // What scanning a window of entities [from, to) found, per part (the
@@ -234,7 +234,7 @@ void Emitter::add_names(std::uint32_t entity, std::string_view name, const char*
   for (const auto& v : tables_.vendor_prefixes) names_.add(v + std::string(core), entity);
 }
 
-void Emitter::build_name_matcher() {
+void Emitter::build_matcher() {
   std::vector<std::uint32_t> excluded;
   for (const auto& iri : tables_.no_mention_classes) {
     auto it = std::find(model_.class_iris.begin(), model_.class_iris.end(), iri);
@@ -257,12 +257,8 @@ void Emitter::build_name_matcher() {
     if (target == MentionMatcher::kNone) target = names_.lookup(strip_vendor(a.name, tables_.vendor_prefixes));
     if (target != MentionMatcher::kNone) add_names(target, a.alias, nullptr);
   }
+  for (std::uint32_t i = 0; i < tables_.cues.size(); ++i) names_.add_cue(tables_.cues[i].cue, i);
   names_.build();
-}
-
-void Emitter::build_cue_matcher() {
-  for (std::uint32_t i = 0; i < tables_.cues.size(); ++i) cues_.add(tables_.cues[i].cue, i);
-  cues_.build();
 }
 
 TermId Emitter::literal(std::string_view text) {
@@ -287,42 +283,40 @@ template <class Alongside>
 void Emitter::run(Alongside&& alongside) {
   const bool parallel = plan_windows();
   if (!parallel) {
-    build_name_matcher();
-    build_cue_matcher();
+    build_matcher();
     alongside();
     intern_ids();
     emit_all(false);
     return;
   }
-  // The matchers are built while the IRIs are minted and interned on the
+  // The matcher is built while the IRIs are minted and interned on the
   // other thread (the dictionary is not shared, but nothing else touches it
   // meanwhile: the scan records indexes). The first window is scanned from
-  // the front as soon as the matchers are built, and from the back once the
-  // IRIs are interned. The matchers come first: should no thread start,
+  // the front as soon as the matcher is built, and from the back once the
+  // IRIs are interned. The matcher comes first: should no thread start,
   // run_both() runs both parts here in order, and nothing waits forever.
   start_window(windows_[0], window_starts_[0], window_starts_[1]);
-  std::atomic<bool> matchers_ready{false};
-  bool matchers_failed = false;
+  std::atomic<bool> matcher_ready{false};
+  bool matcher_failed = false;
   support::run_both(
       [&] {
         try {
-          build_name_matcher();
-          build_cue_matcher();
+          build_matcher();
         } catch (...) {  // out of memory: run_both rethrows it once the other part is done
-          matchers_failed = true;
-          matchers_ready = true;
-          matchers_ready.notify_one();
+          matcher_failed = true;
+          matcher_ready = true;
+          matcher_ready.notify_one();
           throw;
         }
-        matchers_ready = true;
-        matchers_ready.notify_one();
+        matcher_ready = true;
+        matcher_ready.notify_one();
         scan_claimed(windows_[0], 0);
       },
       [&] {
         alongside();
         intern_ids();
-        matchers_ready.wait(false);
-        if (!matchers_failed) scan_claimed(windows_[0], 1);
+        matcher_ready.wait(false);
+        if (!matcher_failed) scan_claimed(windows_[0], 1);
       });
   emit_all(true);
 }
@@ -496,7 +490,7 @@ void Emitter::emit_entity(std::uint32_t index) {
 }
 
 // The mentions and typed relations of one entity's text, in the order they
-// are added. Reads only const state (the compiled matchers, the model), so
+// are added. Reads only const state (the compiled matcher, the model), so
 // entities can be scanned on several threads.
 void Emitter::scan_text(std::uint32_t index, TextScanner& scanner, std::vector<ScannedRelation>& out) const {
   const Entity& e = model_.entities[index];
@@ -506,19 +500,17 @@ void Emitter::scan_text(std::uint32_t index, TextScanner& scanner, std::vector<S
     std::string_view text = b.text.substr(std::min<std::size_t>(piece.offset, b.text.size()));
     if (text.empty()) continue;
     auto& matches = scanner.matches;
+    auto& cue_matches = scanner.cue_matches;
     matches.clear();
-    names_.find(text, matches);
+    cue_matches.clear();
+    names_.find(text, matches, cue_matches);
     bool any = false;
     for (const auto& m : matches) {
       if (m.target == index) continue;
       any = true;
       out.push_back({kMention, m.target, parsed.line_of(b, piece.offset + m.begin)});
     }
-    if (!any) continue;
-    auto& cue_matches = scanner.cue_matches;
-    cue_matches.clear();
-    cues_.find(text, cue_matches);
-    if (cue_matches.empty()) continue;
+    if (!any || cue_matches.empty()) continue;
     // Each cue's sentence is found around it, not the whole text split up
     // front: cues are few, and most of a text lies in sentences without one.
     std::uint32_t first = 0, last = 0;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <stdexcept>
 
 #include "extract/script_class.hpp"
 
@@ -96,6 +97,12 @@ std::uint32_t MentionMatcher::add(std::string_view name, std::uint32_t target) {
   return it->second;
 }
 
+void MentionMatcher::add_cue(std::string_view cue, std::uint32_t target) {
+  std::string key = normalize(cue);
+  if (key.empty() || key.size() > kMaxKeyBytes) return;
+  cue_keys_.try_emplace(std::move(key), target);
+}
+
 std::uint32_t MentionMatcher::lookup(std::string_view name) const {
   auto it = keys_.find(normalize(name));
   return it == keys_.end() ? kNone : it->second;
@@ -103,8 +110,22 @@ std::uint32_t MentionMatcher::lookup(std::string_view name) const {
 
 void MentionMatcher::build() {
   std::vector<std::pair<std::string_view, std::uint32_t>> keys;
-  keys.reserve(keys_.size());
-  for (const auto& [k, t] : keys_) keys.emplace_back(k, t);
+  keys.reserve(keys_.size() + cue_keys_.size());
+  cue_targets_.clear();
+  for (const auto& [k, t] : keys_) {
+    if (t >= kHasCue) throw std::length_error("mention matcher: a target of 2^31 or more");
+    if (auto cue = cue_keys_.find(k); cue != cue_keys_.end()) {
+      keys.emplace_back(k, kHasCue | static_cast<std::uint32_t>(cue_targets_.size()));
+      cue_targets_.push_back({t, cue->second});
+    } else {
+      keys.emplace_back(k, t);
+    }
+  }
+  for (const auto& [k, t] : cue_keys_) {
+    if (keys_.count(k) != 0) continue;
+    keys.emplace_back(k, kHasCue | static_cast<std::uint32_t>(cue_targets_.size()));
+    cue_targets_.push_back({kNone, t});
+  }
   std::sort(keys.begin(), keys.end());
   nodes_.clear();
   dense_.clear();
@@ -446,7 +467,15 @@ MentionMatcher::Found MentionMatcher::walk(std::string_view text, std::uint32_t 
   for (;;) {
     if (label == label_end) {
       const std::uint32_t target = target_of(node);
-      if (target != kNone && !(last_latin && j < n && latin_at(text, j))) best = {j, target};
+      if (target != kNone && !(last_latin && j < n && latin_at(text, j))) {
+        if (target < kHasCue) {
+          best.end = j, best.target = target;
+        } else {
+          const CueTarget& both = cue_targets_[target & ~kHasCue];
+          if (both.name != kNone) best.end = j, best.target = both.name;
+          best.cue_end = j, best.cue = both.cue;
+        }
+      }
       if (trie[node + kChildCountAt] == 0) break;
     }
     if (j >= n) break;
@@ -492,8 +521,16 @@ MentionMatcher::Found MentionMatcher::match_at(std::string_view text, std::size_
   return walk(text, node, j, here_latin);
 }
 
-void MentionMatcher::find(std::string_view text, std::vector<Match>& out) const {
-  if (nodes_.empty()) return;
+void MentionMatcher::find(std::string_view text, std::vector<Match>& out) const { scan(text, &out, nullptr); }
+
+void MentionMatcher::find(std::string_view text, std::vector<Match>& out, std::vector<Match>& cues) const {
+  if (scan(text, &out, &cues)) return;
+  scan(text, &out, nullptr);
+  scan(text, nullptr, &cues);
+}
+
+bool MentionMatcher::scan(std::string_view text, std::vector<Match>* names, std::vector<Match>* cues) const {
+  if (nodes_.empty()) return true;
   const std::size_t n = text.size();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const BlockScanner scanner(starts_.ascii_alnum, starts_.three_byte, starts_.other_lead, starts_.any_punct,
@@ -501,11 +538,26 @@ void MentionMatcher::find(std::string_view text, std::vector<Match>& out) const 
   const std::uint16_t* first_blocks = three_byte_blocks_.data();
   const std::uint32_t* first_nodes = three_byte_nodes_.data();
   const std::uint64_t* first_starts = three_byte_starts_.data();
+  const std::size_t names_before = names ? names->size() : 0, cues_before = cues ? cues->size() : 0;
+  // Each set's matches do not overlap, but the two sets' may: before
+  // names_from no name starts, before cues_from no cue (a set not asked for
+  // never starts), and before the lesser of the two nothing is tried.
+  constexpr std::size_t kNever = SIZE_MAX;
+  std::size_t names_from = names ? 0 : kNever, cues_from = cues ? 0 : kNever;
+  auto tried_from = [&] { return std::min(names_from, cues_from); };
+  // Records what the walk from `begin` found for the sets open there.
+  auto record = [&](const Found& found, std::size_t begin) {
+    if (found.target != kNone && begin >= names_from) {
+      names->push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(found.end), found.target});
+      names_from = found.end;
+    }
+    if (found.cue != kNone && begin >= cues_from) {
+      cues->push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(found.cue_end), found.cue});
+      cues_from = found.cue_end;
+    }
+  };
   std::size_t i = 0;        // a start position: where the previous code point or match ends
   bool prev_latin = false;  // is the code point before i a Latin letter or digit?
-  auto record = [&out](const Found& found, std::size_t begin) {
-    out.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(found.end), found.target});
-  };
   while (i < n) {
     // No load reads past the text: the last block is the text's last 64
     // bytes, shifted, or a padded copy when the text is shorter.
@@ -523,12 +575,19 @@ void MentionMatcher::find(std::string_view text, std::vector<Match>& out) const 
     const BlockMasks block = scanner.scan(m, bytes + i, width, prev_latin);
     if (!block.well_formed) [[unlikely]] {
       // Malformed UTF-8 (which the notes parser does not let through): one
-      // start position at a time, as sequence_length() steps.
+      // start position at a time, as sequence_length() steps, past each
+      // match. The two sets would step differently: one set at a time.
+      if (names && cues) {
+        names->resize(names_before);
+        cues->resize(cues_before);
+        return false;
+      }
       for (const std::size_t stop = i + width; i < stop;) {
         const Found found = match_at(text, i, prev_latin);
-        if (found.target != kNone) {
+        const std::size_t end = names ? found.end : found.cue_end;
+        if ((names ? found.target : found.cue) != kNone) {
           record(found, i);
-          i = found.end;
+          i = end;
           prev_latin = latin_before(text, i);
         } else {
           prev_latin = latin_at(text, i);
@@ -546,16 +605,15 @@ void MentionMatcher::find(std::string_view text, std::vector<Match>& out) const 
       const BlockBits starts_key = first_starts[first_blocks[three_byte_slot(at)]] >> (at[2] & 0x3F) & 1;
       candidates ^= three & (0 - three) & (starts_key - 1);
     }
-    std::size_t from = i;  // the last start position whose prev_latin is known: the block's or a match end
     bool left_block = false;
     while (candidates != 0) {
       const auto k = static_cast<unsigned>(std::countr_zero(candidates));
       candidates &= candidates - 1;
       const std::size_t p = i + k;
-      // Is the code point before p Latin? Known at `from`; after it, inside
-      // the well-formed block, its start is the previous start bit.
+      // Is the code point before p Latin? Known at the block's start; after
+      // it, inside the well-formed block, its start is the previous start bit.
       auto latin_before_p = [&] {
-        if (p == from) return prev_latin;
+        if (p == i) return prev_latin;
         const unsigned char before = bytes[p - 1];
         return before < 0x80 ? kAsciiAlnum[before]
                              : latin_at(text, i + std::bit_width(block.starts & bits_below(k)) - 1);
@@ -597,19 +655,19 @@ void MentionMatcher::find(std::string_view text, std::vector<Match>& out) const 
         }
       }
       const Found found = walk(text, node, next, latin);
-      if (found.target == kNone) continue;
+      if (found.target == kNone && found.cue == kNone) continue;
       record(found, p);
-      from = found.end;
-      prev_latin = latin_before(text, from);
+      const std::size_t from = tried_from();
       if (from >= i + block.end) {
         left_block = true;
         break;
       }
-      // Matches do not overlap; the candidates after this one stand.
-      candidates &= ~bits_below(static_cast<unsigned>(from - i));
+      // The candidates from there on stand.
+      if (from > p) candidates &= ~bits_below(static_cast<unsigned>(from - i));
     }
     if (left_block) {
-      i = from;
+      i = tried_from();
+      prev_latin = latin_before(text, i);
       continue;
     }
     // The last code point is ASCII, or its lead is the block's last lead.
@@ -617,6 +675,7 @@ void MentionMatcher::find(std::string_view text, std::vector<Match>& out) const 
     prev_latin = (m.alnum >> last & 1) != 0 || ((m.lead >> last & 1) != 0 && latin_at(text, i + last));
     i += block.end;
   }
+  return true;
 }
 
 }  // namespace ng::extract

@@ -1,7 +1,9 @@
 // Finds names in text with one trie walk per start position: Latin matched
 // case-insensitively, spaces inside names ignored, Latin word boundaries at
 // both ends (a Hangul particle glued on does not block), longest match first,
-// matches never overlapping. Also used for relation cue words.
+// matches never overlapping. Relation cue words are a second key set in the
+// same trie: one scan finds both sets, each matched as if alone (a cue inside
+// a name is found).
 //
 // Most of the text starts no match: the scan classifies 64 bytes at a time
 // (SSE2) and walks the trie only from the code points that could begin a key
@@ -28,9 +30,14 @@ class MentionMatcher {
   // The normalized key of a name: ASCII lower-cased, name spaces removed.
   static std::string normalize(std::string_view name);
 
-  // Adds a name for `target`. Returns the target already registered under
-  // the same key (the first one wins), or `target` when the key is new.
+  // Adds a name for `target` (below 2^31). Returns the target already
+  // registered under the same key (the first one wins), or `target` when
+  // the key is new.
   std::uint32_t add(std::string_view name, std::uint32_t target);
+  // Adds a cue word for `target`: a second set of keys, matched by the same
+  // rules but on its own, so that a cue inside a name is still found, and a
+  // name inside a cue. The first cue of a key wins.
+  void add_cue(std::string_view cue, std::uint32_t target);
   // Looks a name up (normalizing it); returns kNone when absent.
   std::uint32_t lookup(std::string_view name) const;
   // Compiles the trie; call after the last add() and before find().
@@ -40,8 +47,10 @@ class MentionMatcher {
     std::uint32_t begin = 0, end = 0;  // byte offsets in the scanned text
     std::uint32_t target = 0;
   };
-  // Appends the matches in `text`, left to right.
+  // Appends the names' matches in `text`, left to right.
   void find(std::string_view text, std::vector<Match>& out) const;
+  // The same, and the cues' matches to `cues`, in one scan of the text.
+  void find(std::string_view text, std::vector<Match>& out, std::vector<Match>& cues) const;
 
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
@@ -71,11 +80,24 @@ class MentionMatcher {
                            std::size_t hi, std::size_t depth);
   void build_start_tables();
 
-  // The longest match of a walk (end 0 and kNone when there is none).
+  // The longest name and the longest cue of a walk (kNone when there is none).
   struct Found {
     std::size_t end = 0;
     std::uint32_t target = kNone;
+    std::size_t cue_end = 0;
+    std::uint32_t cue = kNone;
   };
+  // A node's target word: a name's target, kNone, or kHasCue plus an index
+  // into cue_targets_ (few keys are cues, so the word stays 4 bytes).
+  static constexpr std::uint32_t kHasCue = 0x80000000u;
+  struct CueTarget {
+    std::uint32_t name;  // kNone when the key is only a cue
+    std::uint32_t cue;
+  };
+  // Scans for the sets whose output is given (one or both); false, with
+  // nothing appended, when both are asked for and the text holds malformed
+  // UTF-8 (where the sets' scans part ways: find() then scans once per set).
+  bool scan(std::string_view text, std::vector<Match>* names, std::vector<Match>* cues) const;
   // Continues a walk at the state of `node` (past its label), reached at the
   // end j of a text code point whose Latin-ness is `last_latin`.
   Found walk(std::string_view text, std::uint32_t node, std::size_t j, bool last_latin) const;
@@ -85,6 +107,8 @@ class MentionMatcher {
 
   std::vector<std::pair<std::size_t, std::size_t>> group_stack_;  // build_node's key groups, all levels
   std::unordered_map<std::string, std::uint32_t> keys_;           // normalized key -> target
+  std::unordered_map<std::string, std::uint32_t> cue_keys_;       // normalized cue -> target
+  std::vector<CueTarget> cue_targets_;                            // of the keys that are cues
   // The records, then 16 bytes of padding so that any node's child bytes can
   // be loaded whole. The root's id is 0; empty before build().
   std::vector<unsigned char> nodes_;

@@ -34,9 +34,9 @@ MentionMatcher make(std::initializer_list<std::pair<const char*, std::uint32_t>>
 TEST(MentionMatcher, NormalizeLowersAsciiAndDropsNameSpacesOnly) {
   EXPECT_EQ(MentionMatcher::normalize("Amazon EC2"), "amazonec2");
   EXPECT_EQ(MentionMatcher::normalize("Dynamo\tDB"), "dynamodb");
-  EXPECT_EQ(MentionMatcher::normalize("API\xC2\xA0게이트웨이"), "api게이트웨이");   // NBSP
-  EXPECT_EQ(MentionMatcher::normalize("오토\xE3\x80\x80스케일"), "오토스케일");  // ideographic space
-  EXPECT_EQ(MentionMatcher::normalize("ÉCOLE É"), "ÉcoleÉ");  // only ASCII is lower-cased
+  EXPECT_EQ(MentionMatcher::normalize("API\xC2\xA0게이트웨이"), "api게이트웨이");  // NBSP
+  EXPECT_EQ(MentionMatcher::normalize("오토\xE3\x80\x80스케일"), "오토스케일");    // ideographic space
+  EXPECT_EQ(MentionMatcher::normalize("ÉCOLE É"), "ÉcoleÉ");                       // only ASCII is lower-cased
   EXPECT_EQ(MentionMatcher::normalize(" \t "), "");
 }
 
@@ -423,6 +423,81 @@ TEST(MentionMatcher, MatchesTheReferenceWithKeysSharingLongPrefixes) {
       std::vector<MentionMatcher::Match> out;
       matcher.find(text, out);
       ASSERT_EQ(positions(out), positions(reference.find(text))) << "round " << round << " text " << text;
+    }
+  }
+}
+
+TEST(MentionMatcher, CuesAreMatchedOnTheirOwnInTheSameScan) {
+  // A cue inside a name is found, and a name inside a cue; a key that is both
+  // a name and a cue is found as both; longest first within each set.
+  MentionMatcher m;
+  m.add("통합 관리 서비스", 1);
+  m.add("Glue", 2);
+  m.add("연동", 3);
+  m.add_cue("통합", 0);
+  m.add_cue("Glue Data", 1);
+  m.add_cue("연동", 2);
+  m.add_cue("integrates with", 3);
+  m.build();
+  const std::string text = "통합 관리 서비스와 통합하고, Glue Data와 연동된다. It integrates with Glue.";
+  std::vector<MentionMatcher::Match> names, cues, names_alone;
+  m.find(text, names, cues);
+  m.find(text, names_alone);
+  auto texts = [&](const std::vector<MentionMatcher::Match>& ms) {
+    std::vector<std::string> out;
+    for (const auto& x : ms) out.push_back(text.substr(x.begin, x.end - x.begin) + "#" + std::to_string(x.target));
+    return out;
+  };
+  EXPECT_EQ(texts(names), (std::vector<std::string>{"통합 관리 서비스#1", "Glue#2", "연동#3", "Glue#2"}));
+  EXPECT_EQ(texts(cues), (std::vector<std::string>{"통합#0", "통합#0", "Glue Data#1", "연동#2", "integrates with#3"}));
+  EXPECT_EQ(positions(names_alone), positions(names));
+}
+
+TEST(MentionMatcher, NamesAndCuesInOneScanMatchEachSetAlone) {
+  // Random names and cues over the same pieces (so they share prefixes,
+  // nest and overlap), on valid and malformed text: one scan must give what
+  // a matcher of the names alone and one of the cues alone give.
+  const std::vector<std::string> pieces = {
+      "a",    "b",  "K",  "s",    "3",        " ",      "\t",       "\n",  ".",   "é",  "가",
+      "나",   "람", "다", "통합", "연동",     "\u00A0", "\u3000",   "ab",  "KMS", "S3", "in",
+      "with", "on", "x",  "Ü",    "\xEB\x9E", "\xC3",   "\xE2\x80", "\x80"};  // the last four: malformed UTF-8
+  std::mt19937 rng(20261129);
+  auto pick = [&rng](std::size_t size) { return std::uniform_int_distribution<std::size_t>(0, size - 1)(rng); };
+  auto draw = [&](std::size_t max_pieces, std::size_t pool) {
+    std::string s;
+    for (std::size_t k = 1 + pick(max_pieces); k > 0; --k) s += pieces[pick(pool)];
+    return s;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    MentionMatcher both, names_only, cues_only;
+    ReferenceMatcher names_reference, cues_reference;
+    // Half the rounds use valid pieces only (the one-scan path throughout).
+    const std::size_t pool = round % 2 == 0 ? pieces.size() - 4 : pieces.size();
+    for (std::size_t k = 1 + pick(10); k > 0; --k) {
+      const std::string name = draw(3, pool);
+      both.add(name, static_cast<std::uint32_t>(k));
+      names_only.add(name, static_cast<std::uint32_t>(k));
+      names_reference.add(name, static_cast<std::uint32_t>(k));
+    }
+    for (std::size_t k = pick(6); k > 0; --k) {
+      const std::string cue = draw(2, pool);
+      both.add_cue(cue, static_cast<std::uint32_t>(k));
+      cues_only.add(cue, static_cast<std::uint32_t>(k));
+      cues_reference.add(cue, static_cast<std::uint32_t>(k));
+    }
+    both.build();
+    names_only.build();
+    cues_only.build();
+    for (int t = 0; t < 4; ++t) {
+      const std::string text = draw(t % 2 == 0 ? 10 : 120, pool);
+      std::vector<MentionMatcher::Match> names, cues, names_alone, cues_alone;
+      both.find(text, names, cues);
+      names_only.find(text, names_alone);
+      cues_only.find(text, cues_alone);
+      ASSERT_EQ(positions(names_alone), positions(names_reference.find(text))) << round << " " << text;
+      ASSERT_EQ(positions(cues_alone), positions(cues_reference.find(text))) << round << " " << text;
+      ASSERT_EQ(positions(names), positions(names_alone)) << round << " " << text;
+      ASSERT_EQ(positions(cues), positions(cues_alone)) << round << " " << text;
     }
   }
 }
