@@ -4,12 +4,16 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
+#include <stdexcept>
+#include <string_view>
 #include <unordered_map>
-#include <unordered_set>
+#include <vector>
 
 #include "extract/script_class.hpp"
 
@@ -85,10 +89,10 @@ bool block_nfc_stable(const unsigned char* p) {
   const __m128i lead = in_range(v, 0xC0, 0xFF);
   __m128i ok = _mm_or_si128(in_range(v, 0xC2, 0xCB), in_range(v, 0xE5, 0xE9));
   ok = _mm_or_si128(ok, in_range(v, 0xEB, 0xEC));
-  ok = _mm_or_si128(ok, _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xEA))),
-                                      in_range(next, 0xB0, 0xBF)));
-  ok = _mm_or_si128(ok, _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xED))),
-                                      in_range(next, 0x80, 0x9D)));
+  ok = _mm_or_si128(
+      ok, _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xEA))), in_range(next, 0xB0, 0xBF)));
+  ok = _mm_or_si128(
+      ok, _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xED))), in_range(next, 0x80, 0x9D)));
   return _mm_movemask_epi8(_mm_andnot_si128(ok, lead)) == 0;
 }
 #endif
@@ -162,6 +166,7 @@ std::string to_nfc(std::string_view s) {
 std::string slugify(std::string_view text) {
   constexpr std::size_t kMaxSlugBytes = 80;
   std::string slug;
+  slug.reserve(std::min(text.size(), kMaxSlugBytes) + 4);  // one allocation, not one per doubling
   bool dash = false;
   for (std::size_t i = 0; i < text.size();) {
     std::size_t len = 1;
@@ -226,22 +231,75 @@ std::string_view strip_vendor(std::string_view name, const std::vector<std::stri
   return name;
 }
 
+namespace {
+
+// The IRIs given so far, by their part after the base: an open-addressing
+// table of views into the entities' IRIs (which stay where they are while
+// IRIs are minted), each slot with its hash, so that a probe rarely reads a
+// string. A node-based set of 100,000 strings was a cache miss per probe.
+class TakenNames {
+ public:
+  // Room for `capacity` names, never more than half full.
+  explicit TakenNames(std::size_t capacity) : capacity_(capacity) {
+    std::size_t size = 1024;
+    while (size < 2 * capacity) size *= 2;
+    slots_.resize(size);
+  }
+
+  bool contains(std::string_view name) const { return slots_[find(name, hash(name))].name.data() != nullptr; }
+
+  // `name` must outlive the table.
+  void insert(std::string_view name) {
+    const std::size_t h = hash(name);
+    Slot& slot = slots_[find(name, h)];
+    if (slot.name.data() != nullptr) return;
+    if (count_ == capacity_) throw std::logic_error("mint_iris: more names than entities");
+    slot = {name, h};
+    ++count_;
+  }
+
+ private:
+  struct Slot {
+    std::string_view name;  // data() nullptr: empty
+    std::size_t hash = 0;
+  };
+
+  static std::size_t hash(std::string_view name) { return std::hash<std::string_view>{}(name); }
+
+  std::size_t find(std::string_view name, std::size_t h) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.name.data() == nullptr || (slot.hash == h && slot.name == name)) return i;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t capacity_;
+  std::size_t count_ = 0;
+};
+
+}  // namespace
+
 void mint_iris(EntityModel& model, const std::string& base, const std::vector<std::string>& vendors,
                std::uint32_t priority_class) {
-  std::unordered_set<std::string> taken;
-  taken.reserve(model.entities.size());  // no rehash of 100,000 slugs as it grows
+  TakenNames taken(model.entities.size());  // one name per entity
   // Next suffix to try per slug, so that thousands of equal slugs cost one
   // probe each instead of one per earlier holder.
   std::unordered_map<std::string, int> next_suffix;
   auto claim = [&](Entity& e, std::string slug) {
     if (slug.empty()) slug = e.kind == EntityKind::term ? "term" : "section";
-    std::string candidate = slug;
-    if (!taken.insert(candidate).second) {
+    // The IRI is written once, in place: base, slug, and a suffix if taken.
+    e.iri.reserve(base.size() + slug.size() + 8);
+    e.iri.assign(base).append(slug);
+    if (taken.contains(slug)) {
       int& n = next_suffix.try_emplace(slug, 2).first->second;
-      do candidate = slug + "-" + std::to_string(n++);
-      while (!taken.insert(candidate).second);
+      do {
+        e.iri.resize(base.size() + slug.size());
+        e.iri.append("-").append(std::to_string(n++));
+      } while (taken.contains(std::string_view(e.iri).substr(base.size())));
     }
-    e.iri = base + candidate;
+    taken.insert(std::string_view(e.iri).substr(base.size()));
   };
   auto slug_of = [&](const Entity& e) {
     for (const auto& alt : e.alt_labels)
@@ -251,7 +309,7 @@ void mint_iris(EntityModel& model, const std::string& base, const std::vector<st
   for (auto& d : model.docs) {
     Entity& e = model.entities[d.entity];
     e.iri = base + "doc/" + iri_path_escape(d.name);
-    taken.insert(e.iri.substr(base.size()));
+    taken.insert(std::string_view(e.iri).substr(base.size()));
   }
   // Three passes give services the plain names, then sections, then terms.
   for (int pass = 0; pass < 3; ++pass) {

@@ -200,6 +200,20 @@ TEST(ExtractionRules, DuplicateHeadingInOneFileIsAWarningNamingBoth) {
   EXPECT_TRUE(n.has_iri(Notes::iri("same-2"), vocab::rdf_type, vocab::ng_Section));
 }
 
+TEST(ExtractionRules, RepeatedSlugsTakeTheNextFreeSuffix) {
+  // A heading whose slug is already a suffixed one ("Same 2") keeps it, and
+  // the repeats skip it; 1500 repeats (more than the taken names' table
+  // holds at its smallest) all get IRIs of their own.
+  std::string text = "# Same\n\n# Same 2\n\n";
+  for (int k = 0; k < 1500; ++k) text += "# Same\n\n";
+  Notes n(Files{{"a.md", text}});
+  EXPECT_TRUE(n.has(Notes::iri("same-2"), vocab::rdfs_label, model::Term::literal("Same 2")));
+  EXPECT_TRUE(n.has(Notes::iri("same-3"), vocab::rdfs_label, model::Term::literal("Same")));
+  EXPECT_TRUE(n.has(Notes::iri("same-1502"), vocab::rdfs_label, model::Term::literal("Same")));
+  EXPECT_FALSE(n.has(Notes::iri("same-1503"), vocab::rdfs_label, model::Term::literal("Same")));
+  EXPECT_EQ(n.count(vocab::rdfs_label), 1502u);
+}
+
 TEST(ExtractionRules, DuplicateAcronymInOneFileIsAWarningNamingBoth) {
   Notes n(Files{{"a.md", "# One (ABC)\n\n# Two (ABC)\n"}});
   ASSERT_EQ(n.diags().items().size(), 1u);
