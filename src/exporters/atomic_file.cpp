@@ -58,49 +58,6 @@ Target inspect(const std::string& path) {
   return {into_proc ? TargetKind::stream : TargetKind::link};
 }
 
-class Descriptor {
- public:
-  explicit Descriptor(int fd) : fd_(fd) {}
-  ~Descriptor() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Descriptor(const Descriptor&) = delete;
-  Descriptor& operator=(const Descriptor&) = delete;
-  int get() const { return fd_; }
-  // close(2) reports write-back errors of some file systems (NFS): checked.
-  bool close() { return ::close(std::exchange(fd_, -1)) == 0; }
-
- private:
-  int fd_;
-};
-
-bool write_through(int fd, const std::string& path, const WriteContents& write, std::string& error,
-                   bool start_writeback = false) {
-  FdOutputBuffer buffer(fd, start_writeback);
-  std::ostream out(&buffer);
-  write(out);
-  out.flush();
-  if (out && buffer.error() == 0) return true;
-  error = "cannot write '" + path + "'" + (buffer.error() != 0 ? ": " + reason(buffer.error()) : std::string());
-  return false;
-}
-
-// A device or pipe is written as a shell redirection would (O_APPEND keeps
-// what a `>>` redirection behind /dev/stdout already holds).
-bool write_stream(const std::string& path, const WriteContents& write, std::string& error) {
-  Descriptor fd(::open(path.c_str(), O_WRONLY | O_APPEND | O_NOCTTY | O_CLOEXEC));
-  if (fd.get() < 0) {
-    error = "cannot open '" + path + "' for writing: " + reason(errno);
-    return false;
-  }
-  if (!write_through(fd.get(), path, write, error)) return false;
-  if (!fd.close()) {
-    error = "cannot write '" + path + "': " + reason(errno);
-    return false;
-  }
-  return true;
-}
-
 bool sync_directory(const std::string& dir) {
   const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return false;
@@ -111,25 +68,54 @@ bool sync_directory(const std::string& dir) {
 
 }  // namespace
 
-StagedFile::~StagedFile() {
-  if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
-}
+struct StagedFile::Open {
+  Open(int descriptor, bool start_writeback) : fd(descriptor), buffer(descriptor, start_writeback), stream(&buffer) {}
+  ~Open() {
+    if (fd >= 0) ::close(fd);
+  }
+  Open(const Open&) = delete;
+  Open& operator=(const Open&) = delete;
+  int fd;
+  FdOutputBuffer buffer;
+  std::ostream stream;
+};
+
+StagedFile::StagedFile() = default;
+
+StagedFile::~StagedFile() { discard(); }
 
 StagedFile::StagedFile(StagedFile&& other) noexcept
-    : path_(std::move(other.path_)), temp_path_(std::exchange(other.temp_path_, {})) {}
+    : path_(std::move(other.path_)), temp_path_(std::exchange(other.temp_path_, {})), open_(std::move(other.open_)) {}
 
 StagedFile& StagedFile::operator=(StagedFile&& other) noexcept {
   if (this != &other) {
-    if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
+    discard();
     path_ = std::move(other.path_);
     temp_path_ = std::exchange(other.temp_path_, {});
+    open_ = std::move(other.open_);
   }
   return *this;
 }
 
-bool StagedFile::stage(const std::string& path, const WriteContents& write, std::string& error) {
+void StagedFile::discard() {
+  open_.reset();
   if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
   temp_path_.clear();
+}
+
+bool StagedFile::stage(const std::string& path, const WriteContents& write, std::string& error) {
+  if (!begin(path, error)) return false;
+  try {
+    write(out());
+  } catch (...) {
+    discard();
+    throw;
+  }
+  return end(error);
+}
+
+bool StagedFile::begin(const std::string& path, std::string& error) {
+  discard();
   path_ = path;
   const Target target = inspect(path);
   switch (target.kind) {
@@ -139,36 +125,58 @@ bool StagedFile::stage(const std::string& path, const WriteContents& write, std:
     case TargetKind::other:
       error = "cannot write '" + path + "': it is neither a file, a character device nor a pipe";
       return false;
-    case TargetKind::stream:
-      return write_stream(path, write, error);
+    case TargetKind::stream: {
+      // A device or pipe is written as a shell redirection would (O_APPEND
+      // keeps what a `>>` redirection behind /dev/stdout already holds).
+      const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_NOCTTY | O_CLOEXEC);
+      if (fd < 0) {
+        error = "cannot open '" + path + "' for writing: " + reason(errno);
+        return false;
+      }
+      open_ = std::make_unique<Open>(fd, false);
+      return true;
+    }
     default:
       break;
   }
   const std::string dir = directory_of(path);
   remove_stale_temporary_files(dir);
-  Descriptor fd(create_temporary_file(path, temp_path_));
-  if (fd.get() < 0) {
+  const int fd = create_temporary_file(path, temp_path_);
+  if (fd < 0) {
     error = "cannot create a temporary file in '" + dir + "' to write '" + path + "': " + reason(errno);
     temp_path_.clear();
     return false;
   }
-  auto fail = [&](std::string message) {
-    error = std::move(message);
-    ::unlink(temp_path_.c_str());
-    temp_path_.clear();
+  open_ = std::make_unique<Open>(fd, /*start_writeback=*/true);
+  if (target.kind == TargetKind::regular && ::fchmod(fd, target.mode) != 0) {
+    error = "cannot set the mode of '" + temp_path_ + "': " + reason(errno);
+    discard();
     return false;
-  };
-  if (target.kind == TargetKind::regular && ::fchmod(fd.get(), target.mode) != 0)
-    return fail("cannot set the mode of '" + temp_path_ + "': " + reason(errno));
-  bool written = false;
-  try {
-    written = write_through(fd.get(), path, write, error, /*start_writeback=*/true);
-  } catch (...) {
-    fail(error);
-    throw;
   }
-  if (!written) return fail(error);
-  if (::fsync(fd.get()) != 0 || !fd.close()) return fail("cannot write '" + path + "' to disk: " + reason(errno));
+  return true;
+}
+
+std::ostream& StagedFile::out() { return open_->stream; }
+
+bool StagedFile::end(std::string& error) {
+  Open& open = *open_;
+  open.stream.flush();
+  if (!open.stream || open.buffer.error() != 0) {
+    error = "cannot write '" + path_ + "'" +
+            (open.buffer.error() != 0 ? ": " + reason(open.buffer.error()) : std::string());
+    discard();
+    return false;
+  }
+  // close(2) reports write-back errors of some file systems (NFS): checked.
+  const bool stream = temp_path_.empty();
+  const bool synced = stream || ::fsync(open.fd) == 0;
+  const bool closed = synced && ::close(std::exchange(open.fd, -1)) == 0;
+  if (!closed) {
+    error = "cannot write '" + path_ + (stream ? "': " : "' to disk: ") + reason(errno);
+    discard();
+    return false;
+  }
+  open_.reset();
   return true;
 }
 

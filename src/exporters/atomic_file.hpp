@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -22,7 +23,7 @@ struct OutputFile {
 // place; the temporary file is removed unless commit_staged_files() moved it.
 class StagedFile {
  public:
-  StagedFile() = default;
+  StagedFile();
   ~StagedFile();
   StagedFile(StagedFile&& other) noexcept;
   StagedFile& operator=(StagedFile&& other) noexcept;
@@ -39,10 +40,22 @@ class StagedFile {
   // written here and now, with nothing to rename.
   bool stage(const std::string& path, const WriteContents& write, std::string& error);
 
+  // stage() a piece at a time, for contents made over a while: begin()
+  // creates the temporary file (or opens the stream), out() is written to as
+  // the contents come, end() flushes, syncs and closes it. Each returns false
+  // with a message as stage() does, and the temporary file is then removed;
+  // so does discard(), at any point.
+  bool begin(const std::string& path, std::string& error);
+  std::ostream& out();
+  bool end(std::string& error);
+  void discard();
+
  private:
   friend bool commit_staged_files(std::vector<StagedFile>& files, std::string& error);
+  struct Open;  // the descriptor and the stream over it, between begin() and end()
   std::string path_;
   std::string temp_path_;  // empty once renamed, or for a stream
+  std::unique_ptr<Open> open_;
 };
 
 // Renames the staged files over their targets in the order given, then syncs

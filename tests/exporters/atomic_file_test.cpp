@@ -275,6 +275,44 @@ TEST_F(AtomicFile, UncommittedStagedFileLeavesNoTrace) {
   EXPECT_EQ(names_in(dir_), std::vector<std::string>{"graph.nt"});
 }
 
+TEST_F(AtomicFile, BegunFileIsWrittenInPiecesAndReplacesTheTargetOnCommit) {
+  write_existing("old\n");
+  std::vector<StagedFile> staged(1);
+  ASSERT_TRUE(staged[0].begin(target_, error_)) << error_;
+  staged[0].out() << "first ";
+  EXPECT_EQ(read_file(target_), "old\n");
+  staged[0].out() << std::string(200000, 'x') << "\n";
+  ASSERT_TRUE(staged[0].end(error_)) << error_;
+  EXPECT_EQ(names_in(dir_).size(), 2u);  // the target and the synced temporary file
+  ASSERT_TRUE(commit_staged_files(staged, error_)) << error_;
+  EXPECT_EQ(read_file(target_), "first " + std::string(200000, 'x') + "\n");
+  EXPECT_EQ(names_in(dir_), std::vector<std::string>{"graph.nt"});
+}
+
+TEST_F(AtomicFile, DiscardedOrAbandonedBegunFileLeavesNoTrace) {
+  write_existing("old\n");
+  {
+    StagedFile staged;
+    ASSERT_TRUE(staged.begin(target_, error_)) << error_;
+    staged.out() << "partial";
+    staged.discard();
+    EXPECT_EQ(names_in(dir_), std::vector<std::string>{"graph.nt"});
+    ASSERT_TRUE(staged.begin(target_, error_)) << error_;  // begun again after a discard
+    staged.out() << "partial";
+  }  // abandoned unfinished
+  EXPECT_EQ(read_file(target_), "old\n");
+  EXPECT_EQ(names_in(dir_), std::vector<std::string>{"graph.nt"});
+}
+
+TEST_F(AtomicFile, BegunStreamReportsAFailedWriteAtTheEnd) {
+  if (!fs::is_character_file("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  StagedFile staged;
+  ASSERT_TRUE(staged.begin("/dev/full", error_)) << error_;
+  staged.out() << std::string(1 << 20, 'x');
+  EXPECT_FALSE(staged.end(error_));
+  EXPECT_EQ(error_, "cannot write '/dev/full': No space left on device");
+}
+
 TEST_F(AtomicFile, TemporaryFilesOfDeadProcessesAreRemoved) {
   const pid_t dead = ::fork();
   if (dead == 0) ::_exit(0);
