@@ -37,13 +37,20 @@ std::array<TermId, 4> key_in(Permutation perm, TermId s, TermId p, TermId o, Ter
 bool spog_less(const Quad& a, const Quad& b) { return std::tie(a.s, a.p, a.o, a.g) < std::tie(b.s, b.p, b.o, b.g); }
 
 // One more than the largest id used by the quads (kNoTerm aside).
+TermId id_limit_of(const Quad& q, TermId limit) {
+  for (TermId id : {q.s, q.p, q.o, q.g}) {
+    if (id != kNoTerm) limit = std::max(limit, id + 1);
+  }
+  return limit;
+}
 TermId id_limit_of(const std::vector<QuadWithProvenance>& quads) {
   TermId limit = 0;
-  for (const auto& [q, where] : quads) {
-    for (TermId id : {q.s, q.p, q.o, q.g}) {
-      if (id != kNoTerm) limit = std::max(limit, id + 1);
-    }
-  }
+  for (const auto& e : quads) limit = id_limit_of(e.quad, limit);
+  return limit;
+}
+TermId id_limit_of(std::span<const Quad> quads) {
+  TermId limit = 0;
+  for (const Quad& q : quads) limit = id_limit_of(q, limit);
   return limit;
 }
 
@@ -82,47 +89,88 @@ void TripleStore::freeze() {
 
 void TripleStore::sort_quads() {
   if (sorted_) return;
-  // The quads of an earlier freeze() come first so that their provenance wins
-  // over a later duplicate.
-  std::vector<QuadWithProvenance> all;
-  all.reserve(spo_.size() + pending_.size());
-  for (std::size_t i = 0; i < spo_.size(); ++i) all.push_back({spo_[i], provenance(i)});
-  for (std::size_t i = 0; i < pending_.size(); ++i) all.push_back({pending_[i], pending_provenance_[i]});
-  release(pending_);
-  release(pending_provenance_);
-  release(spo_);
-  release(line_of_);
-  release(file_of_);
   release(pos_);
   release(osp_);
-
-  id_limit_ = id_limit_of(all);
-  sort_spog(all, id_limit_);
-
-  spo_.reserve(all.size());
-  line_of_.reserve(all.size());
-  const bool one_file = std::all_of(all.begin(), all.end(), [](const auto& e) { return e.where.file == 0; });
-  if (!one_file) file_of_.reserve(all.size());
-  triple_count_ = 0;
-  has_default_graph_quads_ = false;
-  support::run_both(
-      [&] {
-        for (const auto& [q, where] : all) {
-          if (!spo_.empty() && spo_.back() == q) continue;  // sort is stable: the first added is kept
-          has_default_graph_quads_ = has_default_graph_quads_ || q.g == kNoTerm;
-          if (spo_.empty() || spo_.back().s != q.s || spo_.back().p != q.p || spo_.back().o != q.o) ++triple_count_;
-          spo_.push_back(q);
-          line_of_.push_back(where.line);
-          if (!one_file) file_of_.push_back(where.file);
-        }
-      },
-      [&] { dict_.shrink_to_fit(); });  // up to half of the terms' records are growth slack after a load
-  release(all);
+  // Writes each distinct quad once to kept[0, k), the first added (sorting is
+  // stable) with its provenance, and counts the triples. `kept` may be the
+  // input itself: each quad is written at or before the place it is read from.
+  std::vector<Quad> kept;
+  auto keep_distinct = [&](std::size_t count, auto quad_at, auto where_at) {
+    bool one_file = true;
+    for (std::size_t i = 0; i < count && one_file; ++i) one_file = where_at(i).file == 0;
+    line_of_.reserve(count);
+    if (!one_file) file_of_.reserve(count);
+    triple_count_ = 0;
+    has_default_graph_quads_ = false;
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+      const Quad q = quad_at(i);
+      if (k > 0 && kept[k - 1] == q) continue;
+      has_default_graph_quads_ = has_default_graph_quads_ || q.g == kNoTerm;
+      if (k == 0 || kept[k - 1].s != q.s || kept[k - 1].p != q.p || kept[k - 1].o != q.o) ++triple_count_;
+      kept[k++] = q;
+      const Provenance where = where_at(i);
+      line_of_.push_back(where.line);
+      if (!one_file) file_of_.push_back(where.file);
+    }
+    kept.resize(k);
+  };
+  if (spo_.empty() && std::is_sorted(pending_.begin(), pending_.end(), spog_less)) {
+    // Added in order (see sort_added()): compacted in place, no copy, no sort.
+    kept = std::move(pending_);
+    release(pending_);
+    const std::vector<Provenance> where = std::move(pending_provenance_);
+    release(pending_provenance_);
+    release(line_of_);
+    release(file_of_);
+    id_limit_ = id_limit_of(kept);
+    support::run_both(
+        [&] {
+          keep_distinct(
+              kept.size(), [&](std::size_t i) { return kept[i]; }, [&](std::size_t i) { return where[i]; });
+        },
+        [&] { dict_.shrink_to_fit(); });  // up to half of the terms' records are growth slack after a load
+  } else {
+    // The quads of an earlier freeze() come first so that their provenance
+    // wins over a later duplicate.
+    std::vector<QuadWithProvenance> all;
+    all.reserve(spo_.size() + pending_.size());
+    for (std::size_t i = 0; i < spo_.size(); ++i) all.push_back({spo_[i], provenance(i)});
+    for (std::size_t i = 0; i < pending_.size(); ++i) all.push_back({pending_[i], pending_provenance_[i]});
+    release(pending_);
+    release(pending_provenance_);
+    release(spo_);
+    release(line_of_);
+    release(file_of_);
+    id_limit_ = id_limit_of(all);
+    sort_spog(all, id_limit_);
+    kept.resize(all.size());
+    support::run_both(
+        [&] {
+          keep_distinct(
+              all.size(), [&](std::size_t i) { return all[i].quad; }, [&](std::size_t i) { return all[i].where; });
+        },
+        [&] { dict_.shrink_to_fit(); });  // up to half of the terms' records are growth slack after a load
+  }
+  spo_ = std::move(kept);
   spo_.shrink_to_fit();  // duplicates removed leave slack
   line_of_.shrink_to_fit();
   file_of_.shrink_to_fit();
   if (spo_.size() > UINT32_MAX) throw std::length_error("triple store: more than 2^32-1 quads");
   sorted_ = true;
+}
+
+std::span<const Quad> TripleStore::sort_added(std::size_t from) {
+  from = std::min(from, pending_.size());
+  std::vector<QuadWithProvenance> added;
+  added.reserve(pending_.size() - from);
+  for (std::size_t i = from; i < pending_.size(); ++i) added.push_back({pending_[i], pending_provenance_[i]});
+  sort_spog(added, id_limit_of(added));
+  for (std::size_t k = 0; k < added.size(); ++k) {
+    pending_[from + k] = added[k].quad;
+    pending_provenance_[from + k] = added[k].where;
+  }
+  return std::span<const Quad>(pending_).subspan(from);
 }
 
 void TripleStore::index_permutations() {

@@ -39,9 +39,9 @@ enum class Permutation { spo, pos, osp };
 // quads themselves live once, in S,P,O,G order; the other permutations are
 // runs of positions into that array.
 class QuadRange {
-public:
+ public:
   class iterator {
-  public:
+   public:
     using value_type = Quad;
     using difference_type = std::ptrdiff_t;
     iterator() = default;
@@ -63,7 +63,7 @@ public:
     }
     bool operator==(const iterator& o) const { return at_ == o.at_; }
 
-  private:
+   private:
     void skip();
     const Quad* quads_ = nullptr;
     const std::uint32_t* order_ = nullptr;  // null: quads_ is in this permutation's order
@@ -83,7 +83,7 @@ public:
   bool exact() const;
   Permutation permutation() const { return perm_; }
 
-private:
+ private:
   const Quad* quads_;
   const std::uint32_t* order_;
   std::size_t begin_, end_;
@@ -92,7 +92,7 @@ private:
 };
 
 class TripleStore {
-public:
+ public:
   Dictionary& dictionary() { return dict_; }
   const Dictionary& dictionary() const { return dict_; }
 
@@ -117,15 +117,23 @@ public:
   void sort_quads();
   void index_permutations();
 
+  // While quads are added: how many were added since the last sort_quads(),
+  // and sort_added(from), which sorts those from `from` on by S,P,O,G
+  // (stably: of equal quads the first added stays first, with its
+  // provenance) and returns them, for a caller that writes them while more
+  // are added (notegraph build writes each window of extraction as it is
+  // done). Quads added in S,P,O,G order are then taken by sort_quads() as
+  // they are, without a copy or a sort.
+  std::size_t added_count() const { return pending_.size(); }
+  std::span<const Quad> sort_added(std::size_t from);
+
   // Number of distinct quads (frozen store).
   std::size_t size() const { return spo_.size(); }
   // All quads in S,P,O,G order (frozen store); a triple in several graphs
   // appears once per graph, adjacently.
   std::span<const Quad> quads() const { return spo_; }
   // Provenance of quads()[i].
-  Provenance provenance(std::size_t index) const {
-    return {file_of_.empty() ? 0 : file_of_[index], line_of_[index]};
-  }
+  Provenance provenance(std::size_t index) const { return {file_of_.empty() ? 0 : file_of_[index], line_of_[index]}; }
   // Provenance of a quad present in the store (binary search on SPOG).
   std::optional<Provenance> provenance_of(const Quad& q) const;
 
@@ -144,7 +152,7 @@ public:
   // Bytes the store holds on the heap: dictionary, permutations, provenance.
   std::size_t memory_bytes() const;
 
-private:
+ private:
   Dictionary dict_;
   std::vector<std::string> files_;
   std::vector<Quad> pending_;
@@ -154,13 +162,13 @@ private:
   // file 0 (the common single-file load, 4 bytes a quad saved).
   std::vector<std::uint32_t> line_of_;
   std::vector<std::uint32_t> file_of_;
-  std::vector<std::uint32_t> pos_;  // positions in spo_, sorted by p,o,s,g
-  std::vector<std::uint32_t> osp_;  // positions in spo_, sorted by o,s,p,g
-  std::size_t triple_count_ = 0;  // distinct (s,p,o) in spo_, counted by freeze()
+  std::vector<std::uint32_t> pos_;        // positions in spo_, sorted by p,o,s,g
+  std::vector<std::uint32_t> osp_;        // positions in spo_, sorted by o,s,p,g
+  std::size_t triple_count_ = 0;          // distinct (s,p,o) in spo_, counted by freeze()
   bool has_default_graph_quads_ = false;  // some quad in spo_ has g = kNoTerm
-  TermId id_limit_ = 0;  // one more than the largest id in spo_, for the permutations' counting sorts
-  bool sorted_ = true;   // spo_ holds every quad added (sort_quads() ran since the last add())
-  bool frozen_ = true;   // ... and the permutations are built
+  TermId id_limit_ = 0;                   // one more than the largest id in spo_, for the permutations' counting sorts
+  bool sorted_ = true;                    // spo_ holds every quad added (sort_quads() ran since the last add())
+  bool frozen_ = true;                    // ... and the permutations are built
 };
 
 }  // namespace ng::store

@@ -94,7 +94,8 @@ TEST(TripleStore, SortQuadsThenIndexPermutationsEqualsFreeze) {
   std::mt19937 random(7);
   std::vector<Quad> added;
   auto below = [&](TermId n) { return static_cast<TermId>(random() % n); };
-  for (int i = 0; i < 5000; ++i) added.push_back({below(300), below(7), below(400), below(3) == 0 ? kNoTerm : below(4)});
+  for (int i = 0; i < 5000; ++i)
+    added.push_back({below(300), below(7), below(400), below(3) == 0 ? kNoTerm : below(4)});
   TripleStore whole, stepped;
   for (std::size_t i = 0; i < added.size(); ++i) {
     whole.add(added[i], {0, static_cast<std::uint32_t>(i)});
@@ -205,6 +206,52 @@ TEST(TripleStore, QuadsAddedSubjectBySubjectSortLikeQuadsInAnyOrder) {
   }
 }
 
+// sort_added() sorts each window of subjects as it is added (duplicates
+// adjacent, the first added first); the store then freezes without a sort to
+// the same quads, provenance (of several files) and counts as a store of
+// the same quads added in any order.
+TEST(TripleStore, QuadsSortedWindowByWindowAsAddedFreezeLikeAnyOther) {
+  std::mt19937 random(20261128);
+  for (int round = 0; round < 60; ++round) {
+    TripleStore windowed, plain;
+    std::vector<std::pair<Quad, Provenance>> added;
+    std::size_t window_first = 0;
+    const int subjects = 1 + static_cast<int>(random() % 40);
+    for (TermId s = 0; s < static_cast<TermId>(subjects); ++s) {
+      const int run = static_cast<int>(random() % (round % 4 == 0 ? 100 : 10));
+      for (int k = 0; k < run; ++k) {
+        const Quad q{s, static_cast<TermId>(random() % 4), static_cast<TermId>(random() % 6),
+                     random() % 4 == 0 ? kNoTerm : static_cast<TermId>(random() % 3)};
+        const Provenance where{static_cast<std::uint32_t>(random() % 2), static_cast<std::uint32_t>(added.size() + 1)};
+        added.push_back({q, where});
+        windowed.add(q, where);
+        plain.add(q, where);
+      }
+      if (random() % 3 == 0 || s + 1 == static_cast<TermId>(subjects)) {
+        ASSERT_EQ(windowed.added_count(), added.size());
+        const auto sorted = windowed.sort_added(window_first);
+        ASSERT_EQ(sorted.size(), added.size() - window_first);
+        std::vector<Quad> expected;
+        for (std::size_t i = window_first; i < added.size(); ++i) expected.push_back(added[i].first);
+        std::stable_sort(expected.begin(), expected.end(), [](const Quad& a, const Quad& b) {
+          return std::tie(a.s, a.p, a.o, a.g) < std::tie(b.s, b.p, b.o, b.g);
+        });
+        ASSERT_EQ(std::vector<Quad>(sorted.begin(), sorted.end()), expected) << "round " << round;
+        window_first = added.size();
+      }
+    }
+    windowed.freeze();
+    plain.freeze();
+    ASSERT_EQ(quads_of(windowed), quads_of(plain)) << "round " << round;
+    for (std::size_t i = 0; i < plain.size(); ++i) ASSERT_EQ(windowed.provenance(i), plain.provenance(i)) << i;
+    EXPECT_EQ(windowed.triple_count(), plain.triple_count());
+    EXPECT_EQ(windowed.has_default_graph_quads(), plain.has_default_graph_quads());
+    for (TermId o = 0; o < 6; ++o)
+      EXPECT_EQ(windowed.scan({kNoTerm, kNoTerm, o, kNoTerm}).size_estimate(),
+                plain.scan({kNoTerm, kNoTerm, o, kNoTerm}).size_estimate());
+  }
+}
+
 // Enough quads that the subjects' runs are sorted on two threads, split
 // between subjects: the same store as from the quads in another order.
 TEST(TripleStore, ManyQuadsAddedSubjectBySubjectSortLikeShuffledOnes) {
@@ -229,7 +276,8 @@ TEST(TripleStore, ManyQuadsAddedSubjectBySubjectSortLikeShuffledOnes) {
     return (added[a].first.s * 2654435761u) % 1000003 < (added[b].first.s * 2654435761u) % 1000003;
   });
   TripleStore shuffled;
-  for (std::size_t i : order) shuffled.add(added[i].first.s, added[i].first.p, added[i].first.o, added[i].first.g, added[i].second);
+  for (std::size_t i : order)
+    shuffled.add(added[i].first.s, added[i].first.p, added[i].first.o, added[i].first.g, added[i].second);
   shuffled.freeze();
   ASSERT_EQ(grouped.size(), shuffled.size());
   for (std::size_t i = 0; i < grouped.size(); ++i) {
