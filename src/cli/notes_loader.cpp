@@ -158,7 +158,8 @@ void PhaseTimes::add(std::string name, double seconds) {
   cpu_so_far = cpu;
 }
 
-bool load_graph(const GraphOptions& options, LoadedGraph& graph, std::ostream& err, Indexing indexing) {
+bool load_graph(const GraphOptions& options, LoadedGraph& graph, std::ostream& err, Indexing indexing,
+                const AfterWindow& after_window) {
   diag::Diagnostics diags;
   extract::Tables tables = load_tables(options, diags);
   std::vector<Input> inputs;
@@ -171,7 +172,12 @@ bool load_graph(const GraphOptions& options, LoadedGraph& graph, std::ostream& e
   using clock = std::chrono::steady_clock;
   auto since = [](clock::time_point t) { return std::chrono::duration<double>(clock::now() - t).count(); };
   auto phase_start = clock::now();
-  extract::BuildOptions build_options{options.base};
+  bool windows_wanted = false;  // decided once the inputs are parsed
+  extract::BuildOptions build_options{options.base, 2, {}};
+  if (after_window)
+    build_options.after_window = [&](store::TripleStore& store, std::size_t first) {
+      if (windows_wanted) after_window(store, first);
+    };
   extract::GraphBuilder builder(std::move(tables), build_options);
   std::vector<ParsedInput> parsed = read_and_parse(inputs, options.limits);
   for (std::size_t k = 0; k < inputs.size(); ++k) {
@@ -185,6 +191,9 @@ bool load_graph(const GraphOptions& options, LoadedGraph& graph, std::ostream& e
   }
   if (inputs.empty() && !diags.has_errors()) diags.error("no-input", "notegraph", {}, "no Markdown files found");
   graph.times.add("read+parse", since(phase_start));
+  const bool any_warning = std::any_of(diags.items().begin(), diags.items().end(),
+                                       [](const diag::Diagnostic& d) { return d.severity == diag::Severity::warning; });
+  windows_wanted = !diags.has_errors() && !(options.strict && any_warning);
   phase_start = clock::now();
   graph.stats = builder.build(graph.store, diags);
   graph.times.add("extract", since(phase_start));

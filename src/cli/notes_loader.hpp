@@ -3,6 +3,7 @@
 // chosen tables, and reports diagnostics. Shared by build and export.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <string>
@@ -60,10 +61,15 @@ struct LoadedGraph {
 // --strict, a warning) unless --keep-going. Diagnostics go to `err`.
 // With Indexing::quads_only the store is left sorted but not frozen: the
 // caller builds the permutations (TripleStore::index_permutations) while it
-// reads the quads in order.
+// reads the quads in order. `after_window`, when set, is called as
+// extraction fills the store (extract::BuildOptions::after_window), but only
+// when the inputs parsed without an error (nor, under --strict, a warning):
+// a caller may write the graph out as it comes, and keep it if load_graph()
+// then returns true with no failures.
 enum class Indexing { full, quads_only };
-bool load_graph(const GraphOptions& options, LoadedGraph& graph, std::ostream& err,
-                Indexing indexing = Indexing::full);
+using AfterWindow = std::function<void(store::TripleStore&, std::size_t first)>;
+bool load_graph(const GraphOptions& options, LoadedGraph& graph, std::ostream& err, Indexing indexing = Indexing::full,
+                const AfterWindow& after_window = {});
 
 // Prints diagnostics GCC-style; returns the number of errors (warnings too when strict).
 std::size_t report(const diag::Diagnostics& diags, const LoadedGraph& graph, bool strict, bool quiet,

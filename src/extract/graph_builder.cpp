@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <functional>
 #include <mutex>
 #include <tuple>
 #include <unordered_map>
@@ -92,8 +93,9 @@ std::string link_stem(std::string_view target) {
 class Emitter {
  public:
   Emitter(store::TripleStore& store, const EntityModel& model, const Tables& tables, diag::Diagnostics& diags,
-          unsigned scan_threads)
-      : store_(store),
+          unsigned scan_threads, const std::function<void(store::TripleStore&, std::size_t)>& after_window)
+      : after_window_(after_window),
+        store_(store),
         dict_(store.dictionary()),
         model_(model),
         tables_(tables),
@@ -171,6 +173,7 @@ class Emitter {
     store_.add(s, p, o, g, {file, line});
   }
 
+  const std::function<void(store::TripleStore&, std::size_t)>& after_window_;
   store::TripleStore& store_;
   store::Dictionary& dict_;
   const EntityModel& model_;
@@ -417,11 +420,16 @@ void Emitter::emit_all(bool first_window_scanned) {
     start_window(windows_[0], window_starts[0], window_starts[1]);
     scan_claimed(windows_[0], 0);
   }
+  auto emit_window = [&](const ScanWindow& w) {
+    const std::size_t first = store_.added_count();
+    emit_range(w.from, w.to);
+    if (after_window_) after_window_(store_, first);
+  };
   for (std::size_t k = 0; k < windows; ++k) {
     ScanWindow& current = windows_[k % 2];
     emitting_ = &current;
     if (k + 1 == windows) {
-      emit_range(current.from, current.to);
+      emit_window(current);
       break;
     }
     ScanWindow& next = windows_[(k + 1) % 2];
@@ -429,12 +437,12 @@ void Emitter::emit_all(bool first_window_scanned) {
     if (parallel) {
       support::run_both(
           [&] {
-            emit_range(current.from, current.to);
+            emit_window(current);
             scan_claimed(next, 1);
           },
           [&] { scan_claimed(next, 0); });
     } else {
-      emit_range(current.from, current.to);
+      emit_window(current);
       scan_claimed(next, 0);
     }
   }
@@ -691,7 +699,7 @@ BuildStats GraphBuilder::build(store::TripleStore& store, diag::Diagnostics& dia
   const std::uint32_t service = model.class_id(vocab::ng_Service);
   const std::uint32_t category = model.class_id(vocab::ng_Category);
   classify(model, tables_);
-  Emitter(store, model, tables_, diags, options_.scan_threads).run([&] {
+  Emitter(store, model, tables_, diags, options_.scan_threads, options_.after_window).run([&] {
     mint_iris(model, options_.base, tables_.vendor_prefixes, service);
   });
 

@@ -4,6 +4,7 @@
 // in the named graph of the file it came from.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,13 @@ struct BuildOptions {
   std::string base;  // namespace of the entities' IRIs; vocab::default_base when empty
   // Threads that scan text for mentions (1 or 2); the graph is the same.
   unsigned scan_threads = 2;
+  // When set, called on the thread that fills the store after each window of
+  // entities is in it, with TripleStore::added_count() from before the
+  // window: the quads from there on are the window's, subject by subject,
+  // each subject's id above the last window's (ids are given in entity
+  // order). Meanwhile the other thread reads neither the store nor its
+  // dictionary. notegraph build writes its files from here.
+  std::function<void(store::TripleStore&, std::size_t first)> after_window;
 };
 
 struct BuildStats {
