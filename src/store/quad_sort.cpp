@@ -80,9 +80,8 @@ void sort_subject_run(std::span<QuadWithProvenance> run) {
 void sort_spog(std::vector<QuadWithProvenance>& quads, TermId id_limit) {
   // Extraction adds quads subject by subject, in the order the subjects'
   // ids were given: then only each subject's run needs sorting, in cache.
-  const bool by_subject = std::is_sorted(quads.begin(), quads.end(), [](const auto& a, const auto& b) {
-    return a.quad.s < b.quad.s;
-  });
+  const bool by_subject =
+      std::is_sorted(quads.begin(), quads.end(), [](const auto& a, const auto& b) { return a.quad.s < b.quad.s; });
   if (by_subject) {
     auto sort_runs = [&](std::size_t from, std::size_t to) {
       for (std::size_t i = from; i < to;) {
@@ -102,6 +101,12 @@ void sort_spog(std::vector<QuadWithProvenance>& quads, TermId id_limit) {
     }
     return;
   }
+  if (id_limit == kNoTerm) {
+    id_limit = 0;
+    for (const auto& e : quads)
+      for (TermId id : {e.quad.s, e.quad.p, e.quad.o, e.quad.g})
+        if (id != kNoTerm) id_limit = std::max(id_limit, id + 1);
+  }
   if (counting_sort_pays(quads.size(), id_limit)) {
     counting_sort(quads, id_limit, kG, kO, kP, kS);
     return;
@@ -118,7 +123,8 @@ std::vector<std::uint32_t> order_from_spog(std::span<const Quad> spog, Permutati
   auto p_of = [&](std::uint32_t i) { return spog[i].p; };
   auto o_of = [&](std::uint32_t i) { return spog[i].o; };
   switch (perm) {
-    case Permutation::spo: break;
+    case Permutation::spo:
+      break;
     case Permutation::pos:
       if (counting) {
         counting_sort(order, id_limit, o_of, p_of);

@@ -11,13 +11,9 @@
 
 namespace ng::store {
 
-struct QuadWithProvenance {
-  Quad quad;
-  Provenance where;
-};
-
 // Sorts by S,P,O,G; equal quads keep their input order, so the first added
-// stays first. `id_limit` is one more than the largest id in the quads.
+// stays first. `id_limit` is one more than the largest id in the quads, or
+// kNoTerm to have it found when needed (quads grouped by subject do not).
 void sort_spog(std::vector<QuadWithProvenance>& quads, TermId id_limit);
 
 // The positions in `spog` (sorted by S,P,O,G, no duplicates, fewer than 2^32

@@ -91,6 +91,7 @@ void TripleStore::sort_quads() {
   if (sorted_) return;
   release(pos_);
   release(osp_);
+  release(added_scratch_);
   // Writes each distinct quad once to kept[0, k), the first added (sorting is
   // stable) with its provenance, and counts the triples. `kept` may be the
   // input itself: each quad is written at or before the place it is read from.
@@ -162,10 +163,10 @@ void TripleStore::sort_quads() {
 
 std::span<const Quad> TripleStore::sort_added(std::size_t from) {
   from = std::min(from, pending_.size());
-  std::vector<QuadWithProvenance> added;
-  added.reserve(pending_.size() - from);
+  std::vector<QuadWithProvenance>& added = added_scratch_;
+  added.clear();
   for (std::size_t i = from; i < pending_.size(); ++i) added.push_back({pending_[i], pending_provenance_[i]});
-  sort_spog(added, id_limit_of(added));
+  sort_spog(added, kNoTerm);
   for (std::size_t k = 0; k < added.size(); ++k) {
     pending_[from + k] = added[k].quad;
     pending_provenance_[from + k] = added[k].where;

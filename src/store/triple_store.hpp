@@ -27,6 +27,12 @@ struct Provenance {
   bool operator==(const Provenance&) const = default;
 };
 
+// A quad and where it came from, as sorted together.
+struct QuadWithProvenance {
+  Quad quad;
+  Provenance where;
+};
+
 // kNoTerm in a position means "any".
 struct QuadPattern {
   TermId s = kNoTerm, p = kNoTerm, o = kNoTerm, g = kNoTerm;
@@ -157,7 +163,8 @@ class TripleStore {
   std::vector<std::string> files_;
   std::vector<Quad> pending_;
   std::vector<Provenance> pending_provenance_;
-  std::vector<Quad> spo_;  // sorted by s,p,o,g
+  std::vector<QuadWithProvenance> added_scratch_;  // sort_added()'s, kept between calls
+  std::vector<Quad> spo_;                          // sorted by s,p,o,g
   // Provenance parallel to spo_: lines, and files unless every quad is from
   // file 0 (the common single-file load, 4 bytes a quad saved).
   std::vector<std::uint32_t> line_of_;
