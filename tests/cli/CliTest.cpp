@@ -27,6 +27,26 @@ std::size_t count_lines(const std::string& s) { return static_cast<std::size_t>(
 
 }  // namespace
 
+namespace {
+
+// Notes of about `bytes` bytes, in several windows of extraction: services
+// with acronyms that mention each other with relation cues, terms, and
+// text that needs escaping.
+std::string many_services(std::size_t bytes, std::string_view last_heading = {}) {
+  std::string s = "# Services\n\n";
+  for (int i = 0; s.size() < bytes; ++i) {
+    const std::string me = "SV" + std::to_string(i), other = "SV" + std::to_string(i / 2);
+    s += "## Service " + std::to_string(i) + " (" + me + ")\n\n";
+    s += me + "는 " + other + "와 통합되며 \"quoted\" text\\ runs on SV" + std::to_string(i + 1) +
+         ". It is compatible with " + other + " and used with Service " + std::to_string(i / 3) + ".\n\n";
+    s += "- 용어 " + std::to_string(i) + ": " + me + " 설명\tand more\n\n";
+  }
+  if (!last_heading.empty()) s += "## " + std::string(last_heading) + "\n\nUses SV1 and SV2.\n";
+  return s;
+}
+
+}  // namespace
+
 TEST_F(Cli, BuildTheSeedWritesBothFilesAndASummary) {
   Result r = run("build -o " + (dir_ / "o").string() + " " NG_TEST_DATA "/aws-overview.ko.md");
   ASSERT_EQ(r.code, 0) << r.err;
@@ -130,6 +150,29 @@ TEST_F(Cli, InvalidUtf8IsAPositionedErrorAndOldOutputsStayWhole) {
   EXPECT_NE(r.err.find("\n      ^"), std::string::npos) << r.err;  // caret under column 5
   EXPECT_EQ(slurp(dir_ / "graph.nt"), "old nt\n");
   EXPECT_EQ(slurp(dir_ / "graph.nq"), "old nq\n");
+}
+
+// A warning that only extraction finds (a wikilink to nothing) comes after
+// build began writing its files: under --strict they are dropped, the old
+// outputs stay whole and no temporary file is left.
+TEST_F(Cli, StrictBuildWithAWarningFromExtractionLeavesTheOldOutputsWhole) {
+  fs::create_directories(dir_ / "o");
+  spit(dir_ / "o" / "graph.nt", "old nt\n");
+  spit(dir_ / "o" / "graph.nq", "old nq\n");
+  spit(dir_ / "a.md", many_services(2 << 20) + "\n## Last\n\nSee [[Nowhere]].\n");
+  Result r = run("build --strict -o " + (dir_ / "o").string() + " " + (dir_ / "a.md").string());
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("[[Nowhere]] names no note or heading [dangling-wikilink]"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("nothing written"), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(dir_ / "o" / "graph.nt"), "old nt\n");
+  EXPECT_EQ(slurp(dir_ / "o" / "graph.nq"), "old nq\n");
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir_ / "o")) ++files;
+  EXPECT_EQ(files, 2u);
+  // Without --strict the same input is built.
+  r = run("build -q -o " + (dir_ / "o").string() + " " + (dir_ / "a.md").string());
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(slurp(dir_ / "o" / "graph.nt"), "old nt\n");
 }
 
 TEST_F(Cli, BinaryFileIsAnError) {
@@ -245,26 +288,6 @@ TEST_F(Cli, ManyFilesParsedInParallelReportAndBuildInInputOrder) {
   ASSERT_EQ(run("build -q -o " + (dir_ / "p").string() + " " + (dir_ / "notes").string()).code, 0);
   EXPECT_EQ(slurp(dir_ / "p" / "graph.nq"), slurp(dir_ / "o" / "graph.nq"));
 }
-
-namespace {
-
-// Notes of about `bytes` bytes, in several windows of extraction: services
-// with acronyms that mention each other with relation cues, terms, and
-// text that needs escaping.
-std::string many_services(std::size_t bytes, std::string_view last_heading = {}) {
-  std::string s = "# Services\n\n";
-  for (int i = 0; s.size() < bytes; ++i) {
-    const std::string me = "SV" + std::to_string(i), other = "SV" + std::to_string(i / 2);
-    s += "## Service " + std::to_string(i) + " (" + me + ")\n\n";
-    s += me + "는 " + other + "와 통합되며 \"quoted\" text\\ runs on SV" + std::to_string(i + 1) +
-         ". It is compatible with " + other + " and used with Service " + std::to_string(i / 3) + ".\n\n";
-    s += "- 용어 " + std::to_string(i) + ": " + me + " 설명\tand more\n\n";
-  }
-  if (!last_heading.empty()) s += "## " + std::string(last_heading) + "\n\nUses SV1 and SV2.\n";
-  return s;
-}
-
-}  // namespace
 
 // build writes its files during extraction, a window of entities at a time;
 // export writes them from the finished store: the same bytes, over many
