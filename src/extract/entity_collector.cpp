@@ -58,6 +58,22 @@ void split_label(std::string_view raw, std::string& label, std::string& alt) {
 
 namespace {
 
+// How many entities a document gives: itself, its headings and term items.
+std::size_t entity_count(const notes::Document& doc) {
+  std::size_t count = 1;
+  for (const notes::Block& b : doc.blocks)
+    count += b.kind == notes::BlockKind::heading || (b.kind == notes::BlockKind::list_item && !b.key.empty());
+  return count;
+}
+
+// Entities are large (labels, text pieces, links): growing the list by
+// doubling would move each of them about twice more.
+void reserve_for(std::vector<Entity>& entities, const EntityModel& model, std::uint32_t from, std::uint32_t to) {
+  std::size_t count = entities.size();
+  for (std::uint32_t d = from; d < to; ++d) count += entity_count(*model.docs[d].parsed);
+  entities.reserve(count);
+}
+
 // collect_entities() into `entities`, whose indexes are the entities' ids.
 void collect_into(std::vector<Entity>& entities, SourceDocument& source, std::uint32_t doc_index) {
   const notes::Document& doc = *source.parsed;
@@ -161,6 +177,7 @@ void collect_entities(EntityModel& model, std::uint32_t doc_index) {
 void collect_all_entities(EntityModel& model, bool two_threads) {
   const auto docs = static_cast<std::uint32_t>(model.docs.size());
   if (!two_threads || docs < 2) {
+    reserve_for(model.entities, model, 0, docs);
     for (std::uint32_t d = 0; d < docs; ++d) collect_entities(model, d);
     return;
   }
@@ -175,9 +192,11 @@ void collect_all_entities(EntityModel& model, bool two_threads) {
   std::vector<Entity> later;
   support::run_both(
       [&] {
+        reserve_for(model.entities, model, 0, docs);  // room for the later ones too
         for (std::uint32_t d = 0; d < cut; ++d) collect_entities(model, d);
       },
       [&] {
+        reserve_for(later, model, cut, docs);
         for (std::uint32_t d = cut; d < docs; ++d) collect_into(later, model.docs[d], d);
       });
   const auto shift = static_cast<std::uint32_t>(model.entities.size());
