@@ -186,8 +186,7 @@ bool load_graph(const GraphOptions& options, LoadedGraph& graph, std::ostream& e
     if (!p.document) continue;
     graph.input_bytes += p.bytes;
     graph.sources.push_back(std::move(p.source));
-    graph.documents.push_back(std::move(p.document));
-    builder.add_document(*graph.documents.back(), inputs[k].name);
+    builder.add_document(std::move(p.document), inputs[k].name);
   }
   if (inputs.empty() && !diags.has_errors()) diags.error("no-input", "notegraph", {}, "no Markdown files found");
   graph.times.add("read+parse", since(phase_start));
@@ -199,9 +198,9 @@ bool load_graph(const GraphOptions& options, LoadedGraph& graph, std::ostream& e
   graph.times.add("extract", since(phase_start));
   std::size_t failures = report(diags, graph, options.strict, options.quiet, err);
   graph.failures = failures;
-  // The triples hold copies of all they need: free the notes (as large as the
-  // input, twice over) before the indexes are built, to lower the peak.
-  graph.documents.clear();
+  // The triples hold copies of all they need: the builder freed each parsed
+  // note once its triples were in the store; the sources go before the
+  // indexes are built.
   graph.sources.clear();
   phase_start = clock::now();
   if (indexing == Indexing::full)

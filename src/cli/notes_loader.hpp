@@ -46,10 +46,10 @@ struct PhaseTimes {
 };
 
 struct LoadedGraph {
-  // The inputs, alive while the graph is extracted and diagnostics printed;
-  // load_graph() frees them before it returns.
+  // The inputs, alive while diagnostics are printed; load_graph() frees them
+  // before it returns. (The parsed notes belong to the extraction, which
+  // frees each once its triples are in the store.)
   std::vector<std::unique_ptr<diag::SourceFile>> sources;
-  std::vector<std::unique_ptr<notes::Document>> documents;
   store::TripleStore store;
   extract::BuildStats stats;
   std::size_t input_bytes = 0;

@@ -18,6 +18,7 @@
 #include "extract/script_class.hpp"
 #include "extract/sentences.hpp"
 #include "model/vocab.hpp"
+#include "support/free_memory.hpp"
 #include "support/run_both.hpp"
 
 namespace ng::extract {
@@ -93,8 +94,10 @@ std::string link_stem(std::string_view target) {
 class Emitter {
  public:
   Emitter(store::TripleStore& store, const EntityModel& model, const Tables& tables, diag::Diagnostics& diags,
-          unsigned scan_threads, const std::function<void(store::TripleStore&, std::size_t)>& after_window)
+          unsigned scan_threads, const std::function<void(store::TripleStore&, std::size_t)>& after_window,
+          const std::function<void(std::uint32_t)>& document_done)
       : after_window_(after_window),
+        document_done_(document_done),
         store_(store),
         dict_(store.dictionary()),
         model_(model),
@@ -174,6 +177,10 @@ class Emitter {
   }
 
   const std::function<void(store::TripleStore&, std::size_t)>& after_window_;
+  // Called with a document's index once its last entity is emitted: nothing
+  // reads the document after that (entities are emitted in document order,
+  // and the other thread only scans windows after the one being emitted).
+  const std::function<void(std::uint32_t)>& document_done_;
   store::TripleStore& store_;
   store::Dictionary& dict_;
   const EntityModel& model_;
@@ -392,6 +399,7 @@ void Emitter::emit_all(bool first_window_scanned) {
   auto emit_range = [&](std::uint32_t from, std::uint32_t to) {
     for (std::uint32_t i = from; i < to; ++i) {
       if (model_.entities[i].doc != doc) {
+        if (doc != kNone && document_done_) document_done_(doc);
         doc = model_.entities[i].doc;
         next_input = 0;
       }
@@ -446,6 +454,7 @@ void Emitter::emit_all(bool first_window_scanned) {
       scan_claimed(next, 0);
     }
   }
+  if (doc != kNone && document_done_) document_done_(doc);
 }
 
 void Emitter::emit_entity(std::uint32_t index) {
@@ -684,6 +693,12 @@ GraphBuilder::GraphBuilder(Tables tables, BuildOptions options)
 
 void GraphBuilder::add_document(const notes::Document& doc, std::string name) {
   docs_.emplace_back(&doc, std::move(name));
+  owned_.emplace_back();
+}
+
+void GraphBuilder::add_document(std::unique_ptr<const notes::Document> doc, std::string name) {
+  docs_.emplace_back(doc.get(), std::move(name));
+  owned_.push_back(std::move(doc));
 }
 
 BuildStats GraphBuilder::build(store::TripleStore& store, diag::Diagnostics& diags) {
@@ -699,9 +714,26 @@ BuildStats GraphBuilder::build(store::TripleStore& store, diag::Diagnostics& dia
   const std::uint32_t service = model.class_id(vocab::ng_Service);
   const std::uint32_t category = model.class_id(vocab::ng_Category);
   classify(model, tables_);
-  Emitter(store, model, tables_, diags, options_.scan_threads, options_.after_window).run([&] {
+  // The documents the builder owns go as soon as their triples are in the
+  // store; every 32 MB of notes so freed, their pages go back to the kernel
+  // (a note's parse takes about its size again), which keeps a folder of
+  // many small notes from holding them all at the peak, while the store grows.
+  constexpr std::size_t kReturnPagesEvery = std::size_t{32} << 20;
+  std::size_t freed = 0;
+  const std::function<void(std::uint32_t)> document_done = [&](std::uint32_t d) {
+    if (!owned_[d]) return;
+    freed += owned_[d]->source ? owned_[d]->source->view().size() : 0;
+    owned_[d].reset();
+    model.docs[d].parsed = nullptr;  // nothing may read it now
+    if (freed >= kReturnPagesEvery) {
+      support::return_free_pages();
+      freed = 0;
+    }
+  };
+  Emitter(store, model, tables_, diags, options_.scan_threads, options_.after_window, document_done).run([&] {
     mint_iris(model, options_.base, tables_.vendor_prefixes, service);
   });
+  owned_.clear();
 
   BuildStats stats;
   stats.files = model.docs.size();

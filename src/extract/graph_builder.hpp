@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,10 @@ class GraphBuilder {
   // Registers a parsed document, which must outlive build(). `name` is its
   // path relative to the folder the user named (the tail of its IRI).
   void add_document(const notes::Document& doc, std::string name);
+  // The same for a document the builder then owns: build() frees it as soon
+  // as its last triple is in the store (its text, arena and blocks), so that
+  // many small notes do not all stay in memory while the store grows.
+  void add_document(std::unique_ptr<const notes::Document> doc, std::string name);
 
   // Extracts everything registered so far into `store` (not frozen after).
   BuildStats build(store::TripleStore& store, diag::Diagnostics& diags);
@@ -47,6 +52,7 @@ class GraphBuilder {
   Tables tables_;
   BuildOptions options_;
   std::vector<std::pair<const notes::Document*, std::string>> docs_;
+  std::vector<std::unique_ptr<const notes::Document>> owned_;  // by docs_ index; null when borrowed
 };
 
 }  // namespace ng::extract

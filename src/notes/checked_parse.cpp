@@ -30,6 +30,25 @@ void reserve_for(Document& doc, std::size_t bytes) {
   doc.line_starts.reserve(bytes / 96 + 8);
 }
 
+// Below this size a note's vectors live in the heap among others', where
+// unused capacity is memory held: a folder of 10,000 small notes keeps them
+// all until extraction, and their reserves alone were as large as the notes.
+// Larger vectors have pages of their own, and the unused tail is never touched.
+constexpr std::size_t kShrinkBelowBytes = std::size_t{1} << 20;
+
+template <class T>
+void shrink(std::vector<T>& v) {
+  if (v.capacity() - v.size() > v.size() / 8 + 4) v.shrink_to_fit();
+}
+
+void shrink_small(Document& doc, std::size_t bytes) {
+  if (bytes >= kShrinkBelowBytes) return;
+  shrink(doc.blocks);
+  shrink(doc.line_starts);
+  shrink(doc.links);
+  shrink(doc.cells);
+}
+
 Document parse_checked(const diag::SourceFile& source, std::size_t bom, const InputReport& report,
                        diag::Diagnostics& diags, const ParseLimits& limits) {
   Document doc;
@@ -62,6 +81,7 @@ Document parse_checked(const diag::SourceFile& source, std::size_t bom, const In
   read_front_matter(text, lines, builder, doc, diags);
   BlockScanner scanner(text, builder, diags, doc.file, limits);
   scanner.run(lines);
+  shrink_small(doc, text.size());
   return doc;
 }
 

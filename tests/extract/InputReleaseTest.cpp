@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <string>
 #include <tuple>
@@ -60,6 +61,8 @@ long resident_kib_of(const std::string& path) {
 
 using Row = std::tuple<std::string, std::string, std::string, std::string, std::uint32_t>;
 
+std::vector<Row> rows_of(store::TripleStore& store);
+
 std::vector<Row> graph_rows(const std::vector<const diag::SourceFile*>& sources, unsigned scan_threads = 2) {
   diag::Diagnostics diags;
   std::vector<notes::Document> docs;
@@ -71,6 +74,10 @@ std::vector<Row> graph_rows(const std::vector<const diag::SourceFile*>& sources,
   extract::GraphBuilder builder(extract::default_tables(), options);
   for (std::size_t k = 0; k < docs.size(); ++k) builder.add_document(docs[k], sources[k]->name());
   builder.build(store, diags);
+  return rows_of(store);
+}
+
+std::vector<Row> rows_of(store::TripleStore& store) {
   store.freeze();
   std::vector<Row> rows;
   const auto& dict = store.dictionary();
@@ -126,6 +133,62 @@ TEST(InputRelease, TwoScanningThreadsGiveTheGraphOfOne) {
   const std::vector<Row> two = graph_rows({&notes}, 2);
   ASSERT_GT(one.size(), 50000u);
   EXPECT_TRUE(one == two) << one.size() << " vs " << two.size() << " quads";
+}
+
+// Notes of a folder (~4 MiB in ~400 files), as cut at their headings.
+std::vector<std::unique_ptr<diag::SourceFile>> many_small_notes() {
+  const std::string all = large_notes();
+  std::vector<std::unique_ptr<diag::SourceFile>> files;
+  for (std::size_t at = 0; at < all.size();) {
+    std::size_t next = all.find("\n## ", at + 8000);
+    if (next == std::string::npos) next = all.size();
+    files.push_back(
+        std::make_unique<diag::SourceFile>("note" + std::to_string(files.size()) + ".md", all.substr(at, next - at)));
+    at = std::min(next + 1, all.size());
+  }
+  return files;
+}
+
+// Notes handed over to the builder are freed while it runs, each once its
+// triples are in the store (a folder of small notes does not stay in memory
+// whole while the store grows), and the graph is the one of notes it borrows.
+TEST(InputRelease, NotesTheBuilderOwnsAreFreedAsTheirTriplesAreStored) {
+  const auto files = many_small_notes();
+  ASSERT_GT(files.size(), 300u);
+  std::vector<const diag::SourceFile*> sources;
+  for (const auto& f : files) sources.push_back(f.get());
+  const std::vector<Row> borrowed = graph_rows(sources);
+
+  diag::Diagnostics diags;
+  store::TripleStore store;
+  extract::BuildOptions options;
+  std::vector<std::weak_ptr<const diag::SourceText>> texts;  // each note's, held by its Document alone
+  std::vector<std::size_t> freed_at_window;
+  options.after_window = [&](store::TripleStore&, std::size_t) {
+    freed_at_window.push_back(
+        static_cast<std::size_t>(std::count_if(texts.begin(), texts.end(), [](const auto& t) { return t.expired(); })));
+  };
+  extract::GraphBuilder builder(extract::default_tables(), options);
+  for (const auto& f : files) {
+    diag::SourceFile source(f->name(), std::string(f->text()));
+    auto doc = std::make_unique<notes::Document>(notes::parse_notes(source, diags));
+    source.drop_text();
+    texts.push_back(doc->source);
+    builder.add_document(std::unique_ptr<const notes::Document>(std::move(doc)), f->name());
+  }
+  ASSERT_FALSE(texts.front().expired());
+  builder.build(store, diags);
+  EXPECT_TRUE(std::all_of(texts.begin(), texts.end(), [](const auto& t) { return t.expired(); }));
+  // Windows of entities follow the notes: after each, the notes wholly
+  // before it are gone, and the later ones are still there.
+  ASSERT_GE(freed_at_window.size(), 3u);
+  EXPECT_GT(freed_at_window.front(), 0u);
+  EXPECT_LT(freed_at_window.front(), files.size() / 2);
+  EXPECT_TRUE(std::adjacent_find(freed_at_window.begin(), freed_at_window.end(), std::greater_equal<>()) ==
+              freed_at_window.end());
+  const std::vector<Row> owned = rows_of(store);
+  ASSERT_GT(owned.size(), 50000u);
+  EXPECT_TRUE(owned == borrowed) << owned.size() << " vs " << borrowed.size() << " quads";
 }
 
 // Several notes: their entities are collected on two threads (two halves of

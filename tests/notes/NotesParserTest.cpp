@@ -237,5 +237,20 @@ TEST(NotesParser, NestingLimitIsConfigurable) {
   EXPECT_EQ(d->where.column, 5u);
 }
 
+// Many small notes stay in memory together until extraction: a small note's
+// vectors keep no reserve beyond what it holds (the parse reserves for a
+// block per 128 bytes; these paragraphs are 2,000 bytes each).
+TEST(NotesParser, ASmallNoteHoldsNoUnusedReserve) {
+  std::string text = "# Note\n\n";
+  for (int i = 0; i < 10; ++i)
+    text += std::string(2000, 'a') + " [link](https://example.com/" + std::to_string(i) + ")\n\n";
+  const auto p = parse(text);
+  ASSERT_EQ(p.doc.blocks.size(), 11u);
+  EXPECT_LE(p.doc.blocks.capacity(), p.doc.blocks.size() + p.doc.blocks.size() / 8 + 4);
+  EXPECT_LE(p.doc.line_starts.capacity(), p.doc.line_starts.size() + p.doc.line_starts.size() / 8 + 4);
+  EXPECT_EQ(p.doc.links.size(), 10u);
+  EXPECT_LE(p.doc.links.capacity(), p.doc.links.size() + p.doc.links.size() / 8 + 4);
+}
+
 }  // namespace
 }  // namespace ng::notes
