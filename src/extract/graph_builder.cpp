@@ -725,6 +725,7 @@ BuildStats GraphBuilder::build(store::TripleStore& store, diag::Diagnostics& dia
     freed += owned_[d]->source ? owned_[d]->source->view().size() : 0;
     owned_[d].reset();
     model.docs[d].parsed = nullptr;  // nothing may read it now
+    docs_[d].first = nullptr;
     if (freed >= kReturnPagesEvery) {
       support::return_free_pages();
       freed = 0;
@@ -733,7 +734,13 @@ BuildStats GraphBuilder::build(store::TripleStore& store, diag::Diagnostics& dia
   Emitter(store, model, tables_, diags, options_.scan_threads, options_.after_window, document_done).run([&] {
     mint_iris(model, options_.base, tables_.vendor_prefixes, service);
   });
+  // The owned documents go (those not freed above too): a later build()
+  // extracts the borrowed ones.
+  for (std::size_t d = 0; d < owned_.size(); ++d)
+    if (owned_[d]) docs_[d].first = nullptr;
+  std::erase_if(docs_, [](const auto& doc) { return doc.first == nullptr; });
   owned_.clear();
+  owned_.resize(docs_.size());
 
   BuildStats stats;
   stats.files = model.docs.size();

@@ -42,7 +42,8 @@ class GraphBuilder {
   void add_document(const notes::Document& doc, std::string name);
   // The same for a document the builder then owns: build() frees it as soon
   // as its last triple is in the store (its text, arena and blocks), so that
-  // many small notes do not all stay in memory while the store grows.
+  // many small notes do not all stay in memory while the store grows. A
+  // later build() no longer sees it.
   void add_document(std::unique_ptr<const notes::Document> doc, std::string name);
 
   // Extracts everything registered so far into `store` (not frozen after).

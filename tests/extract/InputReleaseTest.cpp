@@ -211,3 +211,28 @@ TEST(InputRelease, SeveralNotesCollectedOnTwoThreadsGiveTheGraphOfOne) {
   ASSERT_GT(one.size(), 20000u);
   EXPECT_TRUE(one == two) << one.size() << " vs " << two.size() << " quads";
 }
+
+// A document the builder owned is gone after build(): building again
+// extracts the borrowed documents alone (and reads nothing freed).
+TEST(InputRelease, ASecondBuildSeesOnlyTheBorrowedDocuments) {
+  diag::Diagnostics diags;
+  diag::SourceFile kept_source("kept.md", "# Kept\n\nKept text names Owned.\n");
+  const notes::Document kept = notes::parse_notes(kept_source, diags);
+  diag::SourceFile owned_source("owned.md", "# Owned\n\nOwned text names Kept.\n");
+  auto owned = std::make_unique<const notes::Document>(notes::parse_notes(owned_source, diags));
+  owned_source.drop_text();
+  std::weak_ptr<const diag::SourceText> owned_text = owned->source;
+
+  extract::GraphBuilder builder(extract::default_tables(), {});
+  builder.add_document(kept, "kept.md");
+  builder.add_document(std::move(owned), "owned.md");
+  store::TripleStore first, second;
+  EXPECT_EQ(builder.build(first, diags).files, 2u);
+  EXPECT_TRUE(owned_text.expired());
+  EXPECT_EQ(builder.build(second, diags).files, 1u);
+  EXPECT_EQ(second.files(), std::vector<std::string>{"kept.md"});
+  first.freeze();
+  second.freeze();
+  EXPECT_GT(second.size(), 0u);
+  EXPECT_LT(second.size(), first.size());
+}
