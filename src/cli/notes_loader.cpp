@@ -87,8 +87,8 @@ struct ParsedInput {
   std::size_t bytes = 0;
 };
 
-void read_and_parse(const Input& in, const notes::ParseLimits& limits, ParsedInput& p) {
-  auto text = diag::SourceText::open(in.path, p.diags);
+void read_and_parse(const Input& in, const notes::ParseLimits& limits, ParsedInput& p, diag::TextPool* pool) {
+  auto text = diag::SourceText::open(in.path, p.diags, pool);
   if (!text) return;
   p.bytes = text->view().size();
   // No line table: it is made only if a diagnostic quotes a line.
@@ -108,12 +108,15 @@ std::vector<ParsedInput> read_and_parse(const std::vector<Input>& inputs, const 
   std::vector<ParsedInput> parsed(inputs.size());
   const bool reads_stdin = std::any_of(inputs.begin(), inputs.end(), [](const Input& in) { return in.path == "-"; });
   if (inputs.size() < 2 || reads_stdin) {
-    for (std::size_t k = 0; k < inputs.size(); ++k) read_and_parse(inputs[k], limits, parsed[k]);
+    for (std::size_t k = 0; k < inputs.size(); ++k) read_and_parse(inputs[k], limits, parsed[k], nullptr);
     return parsed;
   }
+  // Small files go to a pool of mappings per thread, which extraction hands
+  // back whole as it frees the notes in order (see diag::TextPool).
   std::atomic<std::size_t> next{0};
   auto work = [&] {
-    for (std::size_t k; (k = next.fetch_add(1)) < inputs.size();) read_and_parse(inputs[k], limits, parsed[k]);
+    diag::TextPool pool;
+    for (std::size_t k; (k = next.fetch_add(1)) < inputs.size();) read_and_parse(inputs[k], limits, parsed[k], &pool);
   };
   support::run_both(work, work);
   return parsed;

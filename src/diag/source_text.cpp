@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cerrno>
@@ -109,7 +110,7 @@ std::shared_ptr<const SourceText> SourceText::from_string(std::string text) {
   return t;
 }
 
-std::shared_ptr<const SourceText> SourceText::open(const std::string& path, Diagnostics& diags) {
+std::shared_ptr<const SourceText> SourceText::open(const std::string& path, Diagnostics& diags, TextPool* pool) {
   if (path == "-") return from_string(std::string(std::istreambuf_iterator<char>(std::cin), {}));
   // O_NONBLOCK: opening a FIFO would otherwise wait for a writer forever
   // before fstat could refuse it; reads of regular files ignore the flag.
@@ -143,11 +144,18 @@ std::shared_ptr<const SourceText> SourceText::open(const std::string& path, Diag
       ::munmap(map, size);
     }
   }
-  // Small files, and file systems that cannot map: read the bytes.
-  std::string text(size, '\0');
+  // Small files, and file systems that cannot map: read the bytes (up to the
+  // size fstat gave; a file that shrinks meanwhile gives fewer).
+  std::string text;
+  auto [into, pooled] =
+      pool && size > 0 && size < kMapThreshold ? pool->allocate(size) : std::pair<char*, std::shared_ptr<const void>>{};
+  if (!into) {
+    text.resize(size);
+    into = text.data();
+  }
   std::size_t done = 0;
-  while (done < text.size()) {
-    ssize_t n = ::read(fd, text.data() + done, text.size() - done);
+  while (done < size) {
+    ssize_t n = ::read(fd, into + done, size - done);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       diags.error("unreadable-file", path, {}, std::string("cannot read: ") + std::strerror(errno));
@@ -158,8 +166,51 @@ std::shared_ptr<const SourceText> SourceText::open(const std::string& path, Diag
     done += static_cast<std::size_t>(n);
   }
   ::close(fd);
-  text.resize(done);
-  return from_string(std::move(text));
+  if (!pooled) {
+    text.resize(done);
+    return from_string(std::move(text));
+  }
+  std::shared_ptr<SourceText> t(new SourceText());
+  t->pooled_ = std::move(pooled);
+  t->data_ = into;
+  t->size_ = done;
+  return t;
+}
+
+namespace {
+// A pool's mappings: large enough that a folder of notes needs few (one
+// munmap each), small enough that the notes freed before the last ones hand
+// most of it back.
+constexpr std::size_t kPoolMapping = std::size_t{4} << 20;
+
+struct PoolMapping {
+  void* at = nullptr;
+  std::size_t size = 0;
+  PoolMapping(const PoolMapping&) = delete;
+  PoolMapping& operator=(const PoolMapping&) = delete;
+  explicit PoolMapping(std::size_t bytes) : size(bytes) {
+    at = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (at == MAP_FAILED) at = nullptr;
+  }
+  ~PoolMapping() {
+    if (at) ::munmap(at, size);
+  }
+};
+}  // namespace
+
+std::pair<char*, std::shared_ptr<const void>> TextPool::allocate(std::size_t bytes) {
+  if (bytes > left_) {
+    // The rest of the current mapping is left unused (untouched pages cost nothing).
+    auto mapping = std::make_shared<PoolMapping>(std::max(bytes, kPoolMapping));
+    if (!mapping->at) return {nullptr, nullptr};
+    next_ = static_cast<char*>(mapping->at);
+    left_ = mapping->size;
+    mapping_ = std::move(mapping);
+  }
+  char* at = next_;
+  next_ += bytes;
+  left_ -= bytes;
+  return {at, mapping_};
 }
 
 SourceText::~SourceText() {

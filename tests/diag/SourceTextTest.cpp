@@ -6,8 +6,11 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstdint>
 #include <fstream>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "diag/diagnostic.hpp"
 #include "diag/source_text.hpp"
@@ -43,7 +46,75 @@ std::string pattern(std::size_t size) {
   return s;
 }
 
+// Is `p` inside one of this process's mappings (/proc/self/maps)?
+bool is_mapped(const void* p) {
+  std::ifstream maps("/proc/self/maps");
+  std::string line;
+  const auto at = reinterpret_cast<std::uintptr_t>(p);
+  while (std::getline(maps, line)) {
+    const std::size_t dash = line.find('-'), space = line.find(' ');
+    const auto begin = std::stoull(line.substr(0, dash), nullptr, 16);
+    const auto end = std::stoull(line.substr(dash + 1, space - dash - 1), nullptr, 16);
+    if (at >= begin && at < end) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+// Many small files share a pool's mapping, one after the other, and the
+// mapping goes once the pool and every text read into it are gone.
+TEST(SourceText, SmallFilesReadIntoAPoolShareAMappingUntilTheLastIsDropped) {
+  const std::string a_path = temp_path("pool-a"), b_path = temp_path("pool-b"), empty_path = temp_path("pool-empty");
+  write_file(a_path, "# A\nalpha\n");
+  write_file(b_path, pattern(70000));
+  write_file(empty_path, "");
+  Diagnostics diags;
+  auto pool = std::make_unique<TextPool>();
+  auto a = SourceText::open(a_path, diags, pool.get());
+  auto empty = SourceText::open(empty_path, diags, pool.get());
+  auto b = SourceText::open(b_path, diags, pool.get());
+  ASSERT_TRUE(a && b && empty);
+  EXPECT_TRUE(diags.items().empty());
+  EXPECT_EQ(a->view(), "# A\nalpha\n");
+  EXPECT_EQ(b->view(), pattern(70000));
+  EXPECT_TRUE(empty->view().empty());
+  EXPECT_EQ(b->view().data(), a->view().data() + a->view().size());
+  const char* in_mapping = a->view().data();
+  EXPECT_TRUE(is_mapped(in_mapping));
+  pool.reset();
+  a.reset();
+  EXPECT_TRUE(is_mapped(in_mapping)) << "b still lies in the mapping";
+  EXPECT_EQ(b->view(), pattern(70000));
+  b.reset();
+  EXPECT_FALSE(is_mapped(in_mapping));
+  for (const auto& p : {a_path, b_path, empty_path}) std::remove(p.c_str());
+}
+
+// A file larger than what is left of the pool's mapping starts another;
+// one too large for the pool is mapped on its own, as without a pool.
+TEST(SourceText, APoolStartsAnotherMappingWhenTheFileDoesNotFit) {
+  const std::string small_path = temp_path("pool-small"), large_path = temp_path("pool-large");
+  write_file(small_path, pattern(900000));
+  write_file(large_path, pattern(3000000));
+  Diagnostics diags;
+  TextPool pool;
+  std::vector<std::shared_ptr<const SourceText>> texts;
+  for (int i = 0; i < 6; ++i) texts.push_back(SourceText::open(small_path, diags, &pool));
+  auto large = SourceText::open(large_path, diags, &pool);
+  ASSERT_TRUE(large);
+  EXPECT_EQ(large->view(), pattern(3000000));
+  int contiguous = 0;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    ASSERT_TRUE(texts[i]);
+    EXPECT_EQ(texts[i]->view(), pattern(900000));
+    if (i > 0 && texts[i]->view().data() == texts[i - 1]->view().data() + 900000) ++contiguous;
+  }
+  // 4 MiB hold four of them: the fifth starts a second mapping.
+  EXPECT_EQ(contiguous, 4);
+  EXPECT_TRUE(diags.items().empty());
+  for (const auto& p : {small_path, large_path}) std::remove(p.c_str());
+}
 
 TEST(SourceText, SmallFileIsReadWhole) {
   const std::string path = temp_path("small");
