@@ -44,8 +44,7 @@ class SourceText {
   // Maps the regular file `path` (reads standard input for "-"); on failure
   // returns nullptr and appends an error naming the file. A file too small
   // to map is read into `pool` when one is given, else into a string.
-  static std::shared_ptr<const SourceText> open(const std::string& path, Diagnostics& diags,
-                                                TextPool* pool = nullptr);
+  static std::shared_ptr<const SourceText> open(const std::string& path, Diagnostics& diags, TextPool* pool = nullptr);
 
   SourceText(const SourceText&) = delete;
   SourceText& operator=(const SourceText&) = delete;
