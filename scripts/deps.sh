@@ -5,7 +5,7 @@ set -euo pipefail
 
 NG_PACKAGES=(
   build-essential cmake ninja-build pkg-config
-  libboost-dev rapidjson-dev libexpat1-dev libgraphviz-dev libcli11-dev libfmt-dev libutf8proc-dev libre2-dev
+  libboost-dev rapidjson-dev libexpat1-dev libgraphviz-dev libcli11-dev libfmt-dev libutf8proc-dev libre2-dev libmimalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   raptor2-utils serdi cmark libcmark-dev libmd4c-dev libmd4c-html0-dev time
   graphviz fonts-noto-cjk nodejs libxml2-utils python3

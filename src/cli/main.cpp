@@ -2,12 +2,38 @@
 // Exceptions stop here: they are bugs, reported as such (exit 3).
 #include <exception>
 #include <iostream>
+#include <memory>
+#include <string>
 
 #include "cli/commands.hpp"
 
+#if defined(NG_WITH_MIMALLOC)
+#include <mimalloc.h>
+#endif
+
+namespace {
+
+// "notegraph VERSION", and the allocator when it is not the C library's: the
+// build links mimalloc, and this says whether the process really allocates
+// with it (a library loaded ahead of it could take malloc over).
+std::string version_text() {
+  std::string text = std::string("notegraph ") + NG_VERSION;
+#if defined(NG_WITH_MIMALLOC)
+  const auto probe = std::make_unique<char[]>(64);
+  const int v = mi_version();
+  text += mi_is_in_heap_region(probe.get())
+              ? "\nallocator: mimalloc " + std::to_string(v / 100) + "." + std::to_string(v / 10 % 10) + "." +
+                    std::to_string(v % 10)
+              : std::string("\nallocator: the C library's (mimalloc is linked but not in use)");
+#endif
+  return text;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   CLI::App app{"notegraph: Markdown notes -> RDF knowledge graph", "notegraph"};
-  app.set_version_flag("--version", std::string("notegraph ") + NG_VERSION);
+  app.set_version_flag("--version", version_text());
   app.require_subcommand(1);
   auto build = ng::cli::add_build_command(app);
   auto exporter = ng::cli::add_export_command(app);

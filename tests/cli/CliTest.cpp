@@ -134,6 +134,18 @@ TEST_F(Cli, HelpAndVersionExitZero) {
   EXPECT_NE(version.out.find("notegraph"), std::string::npos);
 }
 
+// A build linked with mimalloc allocates with it (its malloc comes before the
+// C library's); a sanitizer build keeps its own allocator and says nothing.
+TEST_F(Cli, VersionNamesTheAllocatorInUse) {
+  Result version = run("--version");
+  ASSERT_EQ(version.code, 0);
+#if defined(NG_EXPECT_MIMALLOC)
+  EXPECT_NE(version.out.find("\nallocator: mimalloc 2."), std::string::npos) << version.out;
+#else
+  EXPECT_EQ(version.out.find("allocator:"), std::string::npos) << version.out;
+#endif
+}
+
 TEST_F(Cli, MissingInputExitsOneNamingIt) {
   Result r = run("build -o " + dir_.string() + " /nonexistent/notes.md");
   EXPECT_EQ(r.code, 1);
