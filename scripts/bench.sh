@@ -83,6 +83,9 @@ START=$SECONDS
 if ((DO_INSTALL)); then
   need=()
   [[ -f /usr/include/md4c-html.h ]] || need+=(libmd4c-dev libmd4c-html0-dev)
+  # notegraph's own build needs what scripts/deps.sh installs; mimalloc came
+  # later than the rest, so a machine set up before it may lack it.
+  [[ -f /usr/include/mimalloc.h ]] || need+=(libmimalloc-dev)
   command -v cmark >/dev/null || need+=(cmark)
   [[ -x /usr/bin/time ]] || need+=(time)
   command -v python3 >/dev/null || need+=(python3)
