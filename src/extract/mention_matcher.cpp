@@ -28,12 +28,15 @@ constexpr auto kAsciiAlnum = [] {
 
 // How the walk steps over the code point a byte starts: the lower-cased byte
 // for ASCII other than a name space, kThreeByte for a three-byte lead that
-// cannot start a name space (all but 0xE3), kGeneralStep for the rest.
-constexpr unsigned kThreeByte = 0x100, kGeneralStep = 0x101;
+// cannot start a name space (all but 0xE3), kAsciiSpace for a space or tab,
+// kGeneralStep for the rest.
+constexpr unsigned kThreeByte = 0x100, kGeneralStep = 0x101, kAsciiSpace = 0x102;
 constexpr auto kStepKind = [] {
   std::array<std::uint16_t, 256> t{};
   for (int c = 0; c < 256; ++c) {
-    if (c == ' ' || c == '\t' || c >= 0x80)
+    if (c == ' ' || c == '\t')
+      t[c] = kAsciiSpace;
+    else if (c >= 0x80)
       t[c] = (c & 0xF0) == 0xE0 && c != 0xE3 ? kThreeByte : kGeneralStep;
     else
       t[c] = (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
@@ -479,7 +482,16 @@ MentionMatcher::Found MentionMatcher::walk(std::string_view text, std::uint32_t 
       if (trie[node + kChildCountAt] == 0) break;
     }
     if (j >= n) break;
-    const unsigned kind = kStepKind[bytes[j]];
+    unsigned kind = kStepKind[bytes[j]];
+    if (kind == kAsciiSpace) {
+      // Between the words of a name: skipped, and the code point after them
+      // is stepped without looking for a key that ends before it.
+      do {
+        ++j;
+      } while (j < n && kStepKind[bytes[j]] == kAsciiSpace);
+      if (j >= n) break;
+      kind = kStepKind[bytes[j]];
+    }
     if (kind < kThreeByte) {  // an ASCII code point other than a name space
       if (!step(static_cast<unsigned char>(kind))) break;
       last_latin = kAsciiAlnum[bytes[j]];
@@ -649,7 +661,7 @@ bool MentionMatcher::scan(std::string_view text, std::vector<Match>* names, std:
       // the next byte may be a name space.
       if (try_second && target_of(node) == kNone) {
         if (next >= n) continue;
-        if (const unsigned kind = kStepKind[bytes[next]]; kind != kGeneralStep) {
+        if (const unsigned kind = kStepKind[bytes[next]]; kind <= kThreeByte) {
           const auto byte = static_cast<unsigned char>(kind < kThreeByte ? kind : bytes[next]);
           if (child(node, byte) == kNone) continue;
         }
