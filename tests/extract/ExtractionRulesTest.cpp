@@ -116,6 +116,18 @@ TEST(ExtractionRules, TermItemsAreEntitiesUnderTheirSection) {
   EXPECT_TRUE(n.has(Notes::iri("iaas"), vocab::dcterms_description, model::Term::lang_literal("infrastructure", "en")));
 }
 
+// Descriptions are NFC: a combining mark and conjoining jamo in the source,
+// the same decoded from entities, and the composed text give one literal.
+TEST(ExtractionRules, DescriptionsAreNfcWhateverFormTheTextTakes) {
+  Notes n({{"decomposed.md", "# Decomposed\n\ncafe\xCC\x81 \xE1\x84\x80\xE1\x85\xA1\n"},
+           {"entities.md", "# Entities\n\ncafe&#x301; &#x1100;&#x1161;\n"},
+           {"composed.md", "# Composed\n\ncaf\xC3\xA9 \xEA\xB0\x80\n"}});
+  for (std::string_view slug : {"decomposed", "entities", "composed"})
+    EXPECT_TRUE(n.has(Notes::iri(slug), vocab::dcterms_description,
+                      model::Term::lang_literal("caf\xC3\xA9 \xEA\xB0\x80", "ko")))
+        << slug;
+}
+
 TEST(ExtractionRules, HeadingLevelsNestAndSiblingsShareAParent) {
   Notes n(Files{{"a.md", "# A\n## B\n### C\n## D\n# E\n"}});
   EXPECT_TRUE(n.has_iri(Notes::iri("c"), vocab::ng_parent, Notes::iri("b")));
