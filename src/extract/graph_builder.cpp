@@ -190,6 +190,8 @@ class Emitter {
   std::vector<TermId> entity_ids_;
   std::vector<TermId> class_ids_;
   MentionMatcher names_;  // and the cues
+  // Warnings of names given twice, by entity, while the matcher is built.
+  std::vector<std::pair<std::uint32_t, diag::Diagnostic>> duplicate_warnings_;
   std::vector<TermId> cue_properties_;
   std::unordered_map<std::string, std::uint32_t> doc_by_stem_;
   // What scanning a window of entities [from, to) found, per part (the
@@ -231,9 +233,14 @@ void Emitter::add_names(std::uint32_t entity, std::string_view name, const char*
   // ("Summary", "개념") are normal and not worth a warning.
   bool ambiguous = e.doc == other.doc || (!e.classes.empty() && !other.classes.empty());
   if (duplicate_kind && first != entity && ambiguous) {
-    diags_.warning(duplicate_kind, model_.docs[e.doc].parsed->file, {e.line, 1},
-                   "'" + std::string(name) + "' also names the entity at " + model_.docs[other.doc].parsed->file + ":" +
-                       std::to_string(other.line) + "; mentions of it go there");
+    duplicate_warnings_.push_back(
+        {entity, diag::Diagnostic{diag::Severity::warning,
+                                  duplicate_kind,
+                                  model_.docs[e.doc].parsed->file,
+                                  {e.line, 1},
+                                  "'" + std::string(name) + "' also names the entity at " +
+                                      model_.docs[other.doc].parsed->file + ":" + std::to_string(other.line) +
+                                      "; mentions of it go there"}});
   }
   // Vendor prefixes are optional before Latin-script names.
   std::string_view core = strip_vendor(name, tables_.vendor_prefixes);
@@ -249,18 +256,34 @@ void Emitter::build_matcher() {
     auto it = std::find(model_.class_iris.begin(), model_.class_iris.end(), iri);
     if (it != model_.class_iris.end()) excluded.push_back(static_cast<std::uint32_t>(it - model_.class_iris.begin()));
   }
-  for (std::uint32_t i = 0; i < model_.entities.size(); ++i) {
-    const Entity& e = model_.entities[i];
-    if (e.kind == EntityKind::document) continue;
-    bool skip = false;
-    for (auto c : excluded) skip = skip || model_.has_class(e, c);
-    if (skip) continue;
-    // Two headings with the same name or the same acronym are ambiguous
-    // mentions; term items and alias tables reuse names on purpose.
-    const bool section = e.kind == EntityKind::section;
-    add_names(i, e.label, section ? "duplicate-name" : nullptr);
-    for (const auto& alt : e.alt_labels) add_names(i, alt, section ? "duplicate-alias" : nullptr);
+  // The first entity to add a name keeps it, so names are added by rank:
+  // classified headings (services), other headings, then term items. A term
+  // item such as a table of contents' "- [EC2](#ec2): Virtual servers" then
+  // does not take the mentions of the EC2 section, wherever it stands; within
+  // a rank, document order decides.
+  auto rank_of = [](const Entity& e) {
+    if (e.kind == EntityKind::term) return 2;
+    return e.classes.empty() ? 1 : 0;
+  };
+  for (int rank = 0; rank < 3; ++rank) {
+    for (std::uint32_t i = 0; i < model_.entities.size(); ++i) {
+      const Entity& e = model_.entities[i];
+      if (e.kind == EntityKind::document || rank_of(e) != rank) continue;
+      bool skip = false;
+      for (auto c : excluded) skip = skip || model_.has_class(e, c);
+      if (skip) continue;
+      // Two headings with the same name or the same acronym are ambiguous
+      // mentions; term items and alias tables reuse names on purpose.
+      const bool section = e.kind == EntityKind::section;
+      add_names(i, e.label, section ? "duplicate-name" : nullptr);
+      for (const auto& alt : e.alt_labels) add_names(i, alt, section ? "duplicate-alias" : nullptr);
+    }
   }
+  // Reported in the notes' order (entities are), not in the order of the ranks.
+  std::stable_sort(duplicate_warnings_.begin(), duplicate_warnings_.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [entity, warning] : duplicate_warnings_) diags_.add(std::move(warning));
+  duplicate_warnings_.clear();
   for (const auto& a : tables_.aliases) {
     std::uint32_t target = names_.lookup(a.name);
     if (target == MentionMatcher::kNone) target = names_.lookup(strip_vendor(a.name, tables_.vendor_prefixes));

@@ -233,3 +233,46 @@ TEST(ExtractionRules, DuplicateAcronymInOneFileIsAWarningNamingBoth) {
   EXPECT_EQ(n.diags().items()[0].where.line, 3u);
   EXPECT_NE(n.diags().items()[0].message.find("'ABC' also names the entity at a.md:1"), std::string::npos);
 }
+
+TEST(ExtractionRules, AHeadingKeepsItsNameAgainstATermItemBeforeIt) {
+  // A table of contents names the sections as term items before they come:
+  // the mentions still go to the section, and no warning is given.
+  Notes n(Files{{"a.md",
+                 "# Contents\n\n- [EC2](#ec2): Virtual servers\n- [ELB](#elb): Load balancing\n\n"
+                 "# EC2\n\nVirtual servers.\n\n# ELB\n\nIt sits in front of EC2 instances.\n"}});
+  EXPECT_TRUE(n.diags().items().empty());
+  EXPECT_TRUE(n.has_iri(Notes::iri("ec2"), vocab::rdf_type, vocab::ng_Section));
+  EXPECT_TRUE(n.has_iri(Notes::iri("ec2-2"), vocab::rdf_type, vocab::ng_Term));
+  EXPECT_TRUE(n.has_iri(Notes::iri("elb"), vocab::ng_mentions, Notes::iri("ec2")));
+  EXPECT_FALSE(n.has_iri(Notes::iri("elb"), vocab::ng_mentions, Notes::iri("ec2-2")));
+  // A term item no heading shares a name with is still a mention target.
+  Notes alone(Files{{"b.md", "# Models\n\n- IaaS: servers to rent\n\n# Notes\n\nEC2 is IaaS.\n"}});
+  EXPECT_TRUE(alone.has_iri(Notes::iri("notes"), vocab::ng_mentions, Notes::iri("iaas")));
+}
+
+TEST(ExtractionRules, AServiceKeepsItsNameAgainstAPlainHeadingBeforeIt) {
+  // As with IRIs, services come first: a plain heading "EC2" earlier in the
+  // file is the duplicate, and the warning is given at it.
+  Notes n(Files{{"a.md",
+                 "# Intro\n\n## EC2\n\nA first look.\n\n# AWS 서비스\n\n## Compute\n\n"
+                 "### Amazon Elastic Compute Cloud (EC2)\n\nVirtual servers.\n\n"
+                 "### Amazon Elastic Container Service (ECS)\n\nRuns containers on EC2.\n"}});
+  EXPECT_TRUE(n.has_iri(Notes::iri("ec2"), vocab::rdf_type, vocab::ng_Service));
+  EXPECT_TRUE(n.has_iri(Notes::iri("ecs"), vocab::ng_mentions, Notes::iri("ec2")));
+  EXPECT_FALSE(n.has_iri(Notes::iri("ecs"), vocab::ng_mentions, Notes::iri("ec2-2")));
+  ASSERT_EQ(n.diags().items().size(), 1u);
+  EXPECT_EQ(n.diags().items()[0].kind, "duplicate-name");
+  EXPECT_EQ(n.diags().items()[0].where.line, 3u);
+  EXPECT_NE(n.diags().items()[0].message.find("'EC2' also names the entity at a.md:11"), std::string::npos);
+}
+
+TEST(ExtractionRules, DuplicateNameWarningsComeInTheNotesOrder) {
+  // Services take their names before plain headings do, but the warnings
+  // are reported by position.
+  Notes n(Files{{"a.md", "# Same\n\n# Same\n\n# AWS 서비스\n\n## Compute\n\n### One (ABC)\n\n### Two (ABC)\n"}});
+  ASSERT_EQ(n.diags().items().size(), 2u);
+  EXPECT_EQ(n.diags().items()[0].kind, "duplicate-name");
+  EXPECT_EQ(n.diags().items()[0].where.line, 3u);
+  EXPECT_EQ(n.diags().items()[1].kind, "duplicate-alias");
+  EXPECT_EQ(n.diags().items()[1].where.line, 11u);
+}
