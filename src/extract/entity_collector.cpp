@@ -36,7 +36,11 @@ bool looks_like_alt_name(std::string_view s) {
     if (c == ' ') ++words;
     if (c == ',' || c == '.' || c == ';' || c == ':' || c == '(' || c == ')') return false;
   }
-  return words <= 4;
+  if (words > 4) return false;
+  // Lower-case ASCII words are a remark on the heading ("(off)", "(optional)",
+  // "(read-only)"), not a name for it: an acronym has a capital or a digit,
+  // and a Korean or other name has non-ASCII letters.
+  return !std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == ' ' || c == '-'; });
 }
 
 }  // namespace

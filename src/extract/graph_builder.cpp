@@ -290,6 +290,11 @@ void Emitter::build_matcher() {
     if (target != MentionMatcher::kNone) add_names(target, a.alias, nullptr);
   }
   for (std::uint32_t i = 0; i < tables_.cues.size(); ++i) names_.add_cue(tables_.cues[i].cue, i);
+  // A name of one character ("a: AMD CPUs" in a list of instance type
+  // letters, a single syllable) would match the article "a", or a syllable of
+  // any word: wikilinks and inline fields resolve to it, but text does not
+  // mention it.
+  names_.set_search_one_character_names(false);
   names_.build();
 }
 

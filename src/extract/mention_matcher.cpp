@@ -117,9 +117,14 @@ void MentionMatcher::build() {
   cue_targets_.clear();
   for (const auto& [k, t] : keys_) {
     if (t >= kHasCue) throw std::length_error("mention matcher: a target of 2^31 or more");
+    std::size_t first_length = 1;
+    if (!search_one_character_names_) decode_at(k, 0, first_length);
+    const std::uint32_t name = !search_one_character_names_ && first_length >= k.size() ? kNone : t;
     if (auto cue = cue_keys_.find(k); cue != cue_keys_.end()) {
       keys.emplace_back(k, kHasCue | static_cast<std::uint32_t>(cue_targets_.size()));
-      cue_targets_.push_back({t, cue->second});
+      cue_targets_.push_back({name, cue->second});
+    } else if (name == kNone) {
+      continue;
     } else {
       keys.emplace_back(k, t);
     }

@@ -40,6 +40,9 @@ class MentionMatcher {
   void add_cue(std::string_view cue, std::uint32_t target);
   // Looks a name up (normalizing it); returns kNone when absent.
   std::uint32_t lookup(std::string_view name) const;
+  // Whether find() looks for names of one character (a code point after
+  // normalization). Off, they are still looked up; cues are always searched.
+  void set_search_one_character_names(bool on) { search_one_character_names_ = on; }
   // Compiles the trie; call after the last add() and before find().
   void build();
 
@@ -109,6 +112,7 @@ class MentionMatcher {
   std::unordered_map<std::string, std::uint32_t> keys_;           // normalized key -> target
   std::unordered_map<std::string, std::uint32_t> cue_keys_;       // normalized cue -> target
   std::vector<CueTarget> cue_targets_;                            // of the keys that are cues
+  bool search_one_character_names_ = true;
   // The records, then 16 bytes of padding so that any node's child bytes can
   // be loaded whole. The root's id is 0; empty before build().
   std::vector<unsigned char> nodes_;

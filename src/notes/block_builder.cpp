@@ -181,9 +181,27 @@ void BlockBuilder::detect_term(Block& b) {
   std::string_view first_line = b.text.substr(0, b.text.find('\n'));
   // Most items have no colon at all; the grammar would read them to the end.
   if (first_line.find(':') == std::string_view::npos) return;
+  // A colon inside a link's text is part of the term, not its end
+  // ("[Table: Service Matrix](#matrix): How services compare"): the grammar
+  // reads a copy with those colons masked, and the term is taken at the same
+  // offsets from the text.
+  std::string_view line = first_line;
+  for (std::uint32_t i = b.first_link; i < b.first_link + b.link_count; ++i) {
+    const std::string_view shown = doc_.links[i].text;
+    if (shown.data() < first_line.data() || shown.data() + shown.size() > first_line.data() + first_line.size() ||
+        shown.find(':') == std::string_view::npos)
+      continue;
+    if (masked_line_.data() != line.data()) {
+      masked_line_.assign(first_line);
+      line = masked_line_;
+    }
+    const auto at = static_cast<std::size_t>(shown.data() - first_line.data());
+    std::replace(masked_line_.begin() + at, masked_line_.begin() + at + shown.size(), ':', '\x01');
+  }
   syntax::KeyValue kv;
-  if (!syntax::term_item(first_line, kv)) return;
-  std::string_view term = kv.key;
+  if (!syntax::term_item(line, kv)) return;
+  std::string_view term = first_line.substr(static_cast<std::size_t>(kv.key.data() - line.data()), kv.key.size());
+  kv.value = first_line.substr(static_cast<std::size_t>(kv.value.data() - line.data()), kv.value.size());
   if (term.empty() || term.front() == ' ' || term.back() == ' ' || term.back() == '\t' ||
       term.find("://") != std::string_view::npos || is_url_scheme(term) || utf8::code_points(term) > kMaxTermCodePoints)
     return;

@@ -86,6 +86,7 @@ private:
   InlineParser inline_;
   CellSplitter cell_splitter_;
   std::string joined_;
+  std::string masked_line_;  // detect_term()'s copy of a line whose links hold colons
   std::string row_text_;
   std::vector<Segment> segments_;
   std::vector<CellRange> cells_;

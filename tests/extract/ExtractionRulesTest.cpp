@@ -276,3 +276,18 @@ TEST(ExtractionRules, DuplicateNameWarningsComeInTheNotesOrder) {
   EXPECT_EQ(n.diags().items()[1].kind, "duplicate-alias");
   EXPECT_EQ(n.diags().items()[1].where.line, 11u);
 }
+
+TEST(ExtractionRules, OneCharacterNamesAreNotMentionedButResolve) {
+  // A list of instance type letters makes terms "a" and "e": the article "a"
+  // must not mention them, nor a syllable of a Korean word the one-syllable
+  // term "키"; a wikilink still reaches them.
+  Notes n(Files{{"a.md",
+                 "# Instance types\n\n- a: AMD CPUs\n- e: extra memory\n- 키: 파티션 키\n\n"
+                 "# Choosing\n\nPick a type with e.g. more memory; 키보드 is not a key. See [[a]].\n"}});
+  EXPECT_TRUE(n.has_iri(Notes::iri("a"), vocab::rdf_type, vocab::ng_Term));
+  EXPECT_TRUE(n.has_iri(Notes::iri("키"), vocab::rdf_type, vocab::ng_Term));
+  EXPECT_FALSE(n.has_iri(Notes::iri("choosing"), vocab::ng_mentions, Notes::iri("e")));
+  EXPECT_FALSE(n.has_iri(Notes::iri("choosing"), vocab::ng_mentions, Notes::iri("키")));
+  EXPECT_EQ(n.count(vocab::ng_mentions), 0u);
+  EXPECT_TRUE(n.has_iri(Notes::iri("choosing"), vocab::ng_linksTo, Notes::iri("a")));
+}

@@ -22,6 +22,24 @@ TEST(SplitLabel, TrailingAcronymBecomesAltLabel) {
   EXPECT_EQ(alt, "EKS");
 }
 
+TEST(SplitLabel, LowerCaseRemarksAreNotAltLabels) {
+  // "(off)" is a remark on the heading: as an alternative name it would make
+  // every "off" in the notes a mention. A capital, a digit or a non-ASCII
+  // letter makes a name.
+  std::string label, alt;
+  for (const char* remark : {"S3 Accelerated Transfer (off)", "Bucket keys (optional)", "Replica (read-only)"}) {
+    split_label(remark, label, alt);
+    EXPECT_EQ(label, remark);
+    EXPECT_EQ(alt, "");
+  }
+  split_label("General Purpose SSD (gp2)", label, alt);
+  EXPECT_EQ(alt, "gp2");
+  split_label("AWS Lambda (람다)", label, alt);
+  EXPECT_EQ(alt, "람다");
+  split_label("Infrastructure as a Service (IaaS)", label, alt);
+  EXPECT_EQ(alt, "IaaS");
+}
+
 TEST(SplitLabel, NoParenthesesKeepsTheLabel) {
   std::string label, alt;
   split_label("AWS Lambda", label, alt);

@@ -203,6 +203,24 @@ TEST(TermItems, TermIsPlainText) {
   EXPECT_EQ(b.text.substr(b.body_offset), "Storage of files");
 }
 
+TEST(TermItems, AColonInsideALinksTextDoesNotEndTheTerm) {
+  // As in og-aws's table of contents; the colon after the link ends it. A
+  // link without a colon, or a colon before the link, changes nothing.
+  auto p = parse(
+      "- [Table: Service Matrix](#service-matrix): How AWS services compare\n"
+      "- See [EC2](#ec2): virtual servers\n"
+      "- Note: read [Part: One](#one) first\n"
+      "- [A: B](#ab) has no term\n");
+  auto items = p.blocks_of(BlockKind::list_item);
+  ASSERT_EQ(items.size(), 4u);
+  EXPECT_EQ(items[0]->key, "Table: Service Matrix");
+  EXPECT_EQ(items[0]->text.substr(items[0]->body_offset), "How AWS services compare");
+  EXPECT_EQ(items[1]->key, "See EC2");
+  EXPECT_EQ(items[2]->key, "Note");
+  EXPECT_EQ(items[2]->text.substr(items[2]->body_offset), "read Part: One first");
+  EXPECT_TRUE(items[3]->key.empty()) << items[3]->key;
+}
+
 TEST(TermItems, BoldTextWithoutColonIsNotATerm) {
   auto p = parse("- **완전관리형, fully-managed**\n");
   EXPECT_TRUE(p.blocks_of(BlockKind::list_item).at(0)->key.empty());
