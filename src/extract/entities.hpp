@@ -71,7 +71,8 @@ void collect_entities(EntityModel& model, std::uint32_t doc_index);
 void collect_all_entities(EntityModel& model, bool two_threads);
 
 // Splits a trailing "(ACRONYM)" off a heading or term: "Amazon Elastic Compute
-// Cloud (EC2)" -> label "Amazon Elastic Compute Cloud", alt "EC2".
+// Cloud (EC2)" -> label "Amazon Elastic Compute Cloud", alt "EC2"; leading
+// pictographs that mark it are dropped ("⛓Lambda" -> "Lambda").
 void split_label(std::string_view text, std::string& label, std::string& alt);
 
 }  // namespace ng::extract

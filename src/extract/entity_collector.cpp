@@ -2,6 +2,8 @@
 // (never recursion), so 10,000 nesting levels cost nothing but memory.
 #include <algorithm>
 
+#include <utf8proc.h>
+
 #include "extract/entities.hpp"
 #include "extract/script_class.hpp"
 #include "support/run_both.hpp"
@@ -43,11 +45,30 @@ bool looks_like_alt_name(std::string_view s) {
   return !std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == ' ' || c == '-'; });
 }
 
+// The label without the pictographs that mark it ("⛓Lambda", "🔸 Limits",
+// "❗️Key prefixes": a legend's symbols, not part of the name). Text made only
+// of them is kept.
+std::string_view strip_leading_symbols(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() && static_cast<unsigned char>(text[i]) >= 0x80) {
+    std::size_t len = 1;
+    const char32_t c = decode_at(text, i, len);
+    const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+    const bool decoration = category == UTF8PROC_CATEGORY_SO || category == UTF8PROC_CATEGORY_SK ||
+                            c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F);  // ZWJ, variation selectors
+    if (!decoration) break;
+    i += len;
+  }
+  if (i == 0) return text;
+  const std::string_view rest = trim(text.substr(i));
+  return rest.empty() ? text : rest;
+}
+
 }  // namespace
 
 void split_label(std::string_view raw, std::string& label, std::string& alt) {
   const std::string normalized = to_nfc(raw);  // labels name IRIs and literals: NFC once, here
-  std::string_view text = trim(normalized);
+  std::string_view text = strip_leading_symbols(trim(normalized));
   label.assign(text);
   alt.clear();
   if (text.size() < 3 || text.back() != ')') return;

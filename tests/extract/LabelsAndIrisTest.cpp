@@ -40,6 +40,27 @@ TEST(SplitLabel, LowerCaseRemarksAreNotAltLabels) {
   EXPECT_EQ(alt, "IaaS");
 }
 
+TEST(SplitLabel, LeadingPictographsAreNotPartOfTheName) {
+  // og-aws marks its items with a legend's symbols.
+  std::string label, alt;
+  split_label("⛓🕍CloudFormation", label, alt);
+  EXPECT_EQ(label, "CloudFormation");
+  split_label("🕍 EKS", label, alt);
+  EXPECT_EQ(label, "EKS");
+  split_label("❗\uFE0FKey prefixes", label, alt);
+  EXPECT_EQ(label, "Key prefixes");
+  split_label("🔸Amazon Simple Queue Service (SQS)", label, alt);
+  EXPECT_EQ(label, "Amazon Simple Queue Service");
+  EXPECT_EQ(alt, "SQS");
+  // Symbols elsewhere, Korean, and a label of symbols only are kept.
+  split_label("EC2 ⛓ lock-in", label, alt);
+  EXPECT_EQ(label, "EC2 ⛓ lock-in");
+  split_label("람다 함수", label, alt);
+  EXPECT_EQ(label, "람다 함수");
+  split_label("⛓", label, alt);
+  EXPECT_EQ(label, "⛓");
+}
+
 TEST(SplitLabel, NoParenthesesKeepsTheLabel) {
   std::string label, alt;
   split_label("AWS Lambda", label, alt);
