@@ -1,8 +1,8 @@
 // Walks the flat block list of a Document with an explicit section stack
 // (never recursion), so 10,000 nesting levels cost nothing but memory.
-#include <algorithm>
-
 #include <utf8proc.h>
+
+#include <algorithm>
 
 #include "extract/entities.hpp"
 #include "extract/script_class.hpp"
@@ -54,8 +54,8 @@ std::string_view strip_leading_symbols(std::string_view text) {
     std::size_t len = 1;
     const char32_t c = decode_at(text, i, len);
     const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
-    const bool decoration = category == UTF8PROC_CATEGORY_SO || category == UTF8PROC_CATEGORY_SK ||
-                            c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F);  // ZWJ, variation selectors
+    const bool decoration = category == UTF8PROC_CATEGORY_SO || category == UTF8PROC_CATEGORY_SK || c == 0x200D ||
+                            (c >= 0xFE00 && c <= 0xFE0F);  // ZWJ, variation selectors
     if (!decoration) break;
     i += len;
   }
