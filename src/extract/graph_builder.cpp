@@ -190,6 +190,7 @@ class Emitter {
   std::vector<TermId> entity_ids_;
   std::vector<TermId> class_ids_;
   MentionMatcher names_;  // and the cues
+  std::vector<bool> capitalized_only_;  // per entity: mentioned only where written with a capital
   // Warnings of names given twice, by entity, while the matcher is built.
   std::vector<std::pair<std::uint32_t, diag::Diagnostic>> duplicate_warnings_;
   std::vector<TermId> cue_properties_;
@@ -290,6 +291,16 @@ void Emitter::build_matcher() {
     if (target != MentionMatcher::kNone) add_names(target, a.alias, nullptr);
   }
   for (std::uint32_t i = 0; i < tables_.cues.size(); ++i) names_.add_cue(tables_.cues[i].cue, i);
+  // Terms named by one capitalized ASCII word ("**Performance:** …",
+  // "Example: …", "Pricing: …" in a list) are list labels more often than
+  // names: the text mentions them only where it capitalizes them too.
+  capitalized_only_.assign(model_.entities.size(), false);
+  for (std::uint32_t i = 0; i < model_.entities.size(); ++i) {
+    const Entity& e = model_.entities[i];
+    const std::string_view l = e.label;
+    capitalized_only_[i] = e.kind == EntityKind::term && l.size() >= 2 && l[0] >= 'A' && l[0] <= 'Z' &&
+                           std::all_of(l.begin() + 1, l.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  }
   // A name of one character ("a: AMD CPUs" in a list of instance type
   // letters, a single syllable) would match the article "a", or a syllable of
   // any word: wikilinks and inline fields resolve to it, but text does not
@@ -548,6 +559,11 @@ void Emitter::scan_text(std::uint32_t index, TextScanner& scanner, std::vector<S
     matches.clear();
     cue_matches.clear();
     names_.find(text, matches, cue_matches);
+    // A term named by one capitalized word is the common word where the text
+    // writes it in lower case ("for quotas and pricing", "for example").
+    std::erase_if(matches, [&](const MentionMatcher::Match& m) {
+      return capitalized_only_[m.target] && text[m.begin] >= 'a' && text[m.begin] <= 'z';
+    });
     bool any = false;
     for (const auto& m : matches) {
       if (m.target == index) continue;

@@ -291,3 +291,17 @@ TEST(ExtractionRules, OneCharacterNamesAreNotMentionedButResolve) {
   EXPECT_EQ(n.count(vocab::ng_mentions), 0u);
   EXPECT_TRUE(n.has_iri(Notes::iri("choosing"), vocab::ng_linksTo, Notes::iri("a")));
 }
+
+TEST(ExtractionRules, AOneWordCapitalizedTermIsMentionedOnlyWhenCapitalized) {
+  // "Pricing: …" and "**Example:** …" label list items; "pricing" and "for
+  // example" in running text are the common words. Other names keep
+  // matching in any case.
+  Notes n(Files{{"a.md",
+                 "# Billing\n\n- Pricing: per hour\n- **Example:** a bill\n- IaaS: servers to rent\n\n"
+                 "# Costs\n\nFor example, pricing varies with iaas use.\n\n# Plans\n\nSee Pricing and Example.\n"}});
+  EXPECT_FALSE(n.has_iri(Notes::iri("costs"), vocab::ng_mentions, Notes::iri("pricing")));
+  EXPECT_FALSE(n.has_iri(Notes::iri("costs"), vocab::ng_mentions, Notes::iri("example")));
+  EXPECT_TRUE(n.has_iri(Notes::iri("costs"), vocab::ng_mentions, Notes::iri("iaas")));
+  EXPECT_TRUE(n.has_iri(Notes::iri("plans"), vocab::ng_mentions, Notes::iri("pricing")));
+  EXPECT_TRUE(n.has_iri(Notes::iri("plans"), vocab::ng_mentions, Notes::iri("example")));
+}
