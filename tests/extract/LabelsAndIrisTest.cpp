@@ -22,43 +22,47 @@ TEST(SplitLabel, TrailingAcronymBecomesAltLabel) {
   EXPECT_EQ(alt, "EKS");
 }
 
+namespace {
+
+// split_label() of each raw heading text, as {raw, label, alt}.
+struct LabelCase {
+  const char* raw;
+  const char* label;
+  const char* alt;
+};
+void expect_splits(std::initializer_list<LabelCase> cases) {
+  for (const LabelCase& c : cases) {
+    std::string label, alt;
+    split_label(c.raw, label, alt);
+    EXPECT_EQ(label, c.label) << c.raw;
+    EXPECT_EQ(alt, c.alt) << c.raw;
+  }
+}
+
+}  // namespace
+
 TEST(SplitLabel, LowerCaseRemarksAreNotAltLabels) {
   // "(off)" is a remark on the heading: as an alternative name it would make
   // every "off" in the notes a mention. A capital, a digit or a non-ASCII
   // letter makes a name.
-  std::string label, alt;
-  for (const char* remark : {"S3 Accelerated Transfer (off)", "Bucket keys (optional)", "Replica (read-only)"}) {
-    split_label(remark, label, alt);
-    EXPECT_EQ(label, remark);
-    EXPECT_EQ(alt, "");
-  }
-  split_label("General Purpose SSD (gp2)", label, alt);
-  EXPECT_EQ(alt, "gp2");
-  split_label("AWS Lambda (람다)", label, alt);
-  EXPECT_EQ(alt, "람다");
-  split_label("Infrastructure as a Service (IaaS)", label, alt);
-  EXPECT_EQ(alt, "IaaS");
+  expect_splits({{"S3 Accelerated Transfer (off)", "S3 Accelerated Transfer (off)", ""},
+                 {"Bucket keys (optional)", "Bucket keys (optional)", ""},
+                 {"Replica (read-only)", "Replica (read-only)", ""},
+                 {"General Purpose SSD (gp2)", "General Purpose SSD", "gp2"},
+                 {"AWS Lambda (람다)", "AWS Lambda", "람다"},
+                 {"Infrastructure as a Service (IaaS)", "Infrastructure as a Service", "IaaS"}});
 }
 
 TEST(SplitLabel, LeadingPictographsAreNotPartOfTheName) {
-  // og-aws marks its items with a legend's symbols.
-  std::string label, alt;
-  split_label("⛓🕍CloudFormation", label, alt);
-  EXPECT_EQ(label, "CloudFormation");
-  split_label("🕍 EKS", label, alt);
-  EXPECT_EQ(label, "EKS");
-  split_label("❗\uFE0FKey prefixes", label, alt);
-  EXPECT_EQ(label, "Key prefixes");
-  split_label("🔸Amazon Simple Queue Service (SQS)", label, alt);
-  EXPECT_EQ(label, "Amazon Simple Queue Service");
-  EXPECT_EQ(alt, "SQS");
-  // Symbols elsewhere, Korean, and a label of symbols only are kept.
-  split_label("EC2 ⛓ lock-in", label, alt);
-  EXPECT_EQ(label, "EC2 ⛓ lock-in");
-  split_label("람다 함수", label, alt);
-  EXPECT_EQ(label, "람다 함수");
-  split_label("⛓", label, alt);
-  EXPECT_EQ(label, "⛓");
+  // og-aws marks its items with a legend's symbols. Symbols elsewhere,
+  // Korean, and a label of symbols only are kept.
+  expect_splits({{"⛓🕍CloudFormation", "CloudFormation", ""},
+                 {"🕍 EKS", "EKS", ""},
+                 {"❗\uFE0FKey prefixes", "Key prefixes", ""},
+                 {"🔸Amazon Simple Queue Service (SQS)", "Amazon Simple Queue Service", "SQS"},
+                 {"EC2 ⛓ lock-in", "EC2 ⛓ lock-in", ""},
+                 {"람다 함수", "람다 함수", ""},
+                 {"⛓", "⛓", ""}});
 }
 
 TEST(SplitLabel, NoParenthesesKeepsTheLabel) {
