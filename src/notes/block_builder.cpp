@@ -186,14 +186,16 @@ void BlockBuilder::detect_term(Block& b) {
   // reads a copy with those colons masked, and the term is taken at the same
   // offsets from the text.
   std::string_view line = first_line;
+  bool masked = false;
   for (std::uint32_t i = b.first_link; i < b.first_link + b.link_count; ++i) {
     const std::string_view shown = doc_.links[i].text;
     if (shown.data() < first_line.data() || shown.data() + shown.size() > first_line.data() + first_line.size() ||
         shown.find(':') == std::string_view::npos)
       continue;
-    if (masked_line_.data() != line.data()) {
+    if (!masked) {
       masked_line_.assign(first_line);
       line = masked_line_;
+      masked = true;
     }
     const auto at = static_cast<std::size_t>(shown.data() - first_line.data());
     std::replace(masked_line_.begin() + at, masked_line_.begin() + at + shown.size(), ':', '\x01');
