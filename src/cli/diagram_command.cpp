@@ -40,6 +40,19 @@ int run_diagram(DiagramArgs &args) {
     std::cerr << "notegraph: error: " << error << "\n";
     return 1;
   }
+  if (view.nodes.empty()) {
+    // Notes without the default rules' "AWS 서비스" layout have no services:
+    // say so rather than draw an empty picture without a word.
+    std::string classes;
+    for (const auto &c : args.view.classes) classes += (classes.empty() ? "" : ", ") + c;
+    const std::string message = "nothing to draw: no entity of class " + classes +
+                                " in the notes (name others with --classes, e.g. --classes Section)";
+    if (args.graph.strict) {
+      std::cerr << "notegraph: error: " << message << "; nothing written\n";
+      return 1;
+    }
+    if (!args.graph.quiet) std::cerr << "notegraph: warning: " << message << "; the diagram is empty\n";
+  }
   auto write = [&](std::ostream &out) {
     if (format == "dot" || format == "gv") {
       exporters::write_dot(view, out, args.diagram);

@@ -103,6 +103,28 @@ TEST_F(ExportCli, TypeOptionOverridesTheExtension) {
   EXPECT_EQ(read_file(dir_ / "s.svg").substr(1, 3), "PNG");
 }
 
+TEST_F(ExportCli, NotesWithoutServicesGiveAWarningNotASilentEmptyDiagram) {
+  const fs::path notes = dir_ / "plain.md";
+  write_file(notes, "# EC2\n\nVirtual servers.\n\n# S3\n\nStorage; EC2 reads it.\n");
+  const std::string svg = (dir_ / "s.svg").string();
+  ASSERT_EQ(run("diagram -o " + svg + " " + notes.string()), 0) << err();
+  EXPECT_NE(err().find("warning: nothing to draw: no entity of class Service"), std::string::npos) << err();
+  EXPECT_NE(err().find("--classes Section"), std::string::npos) << err();
+  EXPECT_TRUE(fs::exists(svg));
+  // Quiet: no word; strict: an error and no file.
+  fs::remove(svg);
+  ASSERT_EQ(run("diagram -q -o " + svg + " " + notes.string()), 0);
+  EXPECT_EQ(err(), "");
+  fs::remove(svg);
+  EXPECT_EQ(run("diagram --strict -o " + svg + " " + notes.string()), 1);
+  EXPECT_NE(err().find("error: nothing to draw"), std::string::npos) << err();
+  EXPECT_FALSE(fs::exists(svg));
+  // The sections, asked for, are drawn.
+  ASSERT_EQ(run("diagram --classes Section -o " + svg + " " + notes.string()), 0) << err();
+  EXPECT_EQ(err().find("nothing to draw"), std::string::npos) << err();
+  EXPECT_NE(read_file(svg).find("EC2"), std::string::npos);
+}
+
 TEST_F(ExportCli, FocusOnAnUnknownNameExits1) {
   EXPECT_EQ(run("diagram --focus NoSuchThing -o " + (dir_ / "s.svg").string() +
                 " " + kSeed),
